@@ -1,0 +1,64 @@
+# permafrost_magt developer commands. `make test` sets up a fresh Debian 12 (as root) and runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PYTHON := /usr/bin/python3
+APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib python3-venv gdal-bin
+HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \
+	PYTHONPATH=/usr/share/qgis/python/plugins$${PYTHONPATH:+:$$PYTHONPATH}
+ZIP := dist/permafrost_magt.zip
+ZIP_EXCLUDES := ./tests ./benchmarks ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore .pytest_cache __pycache__ '*.pyc' '.*.part.*'
+
+.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean
+
+help:
+	@echo "make demo   - run the whole workflow on the bundled demo region (writes demo_output/)"
+	@echo "make test   - install what is needed (Debian 12, as root) and run all tests headless"
+	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | clean"
+
+setup: $(VENV)/.ready
+
+$(VENV)/.ready:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check pytest-qgis==2.1.0
+	touch $@
+
+test: setup
+	@mkdir -p -m 700 $${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)}
+	$(HEADLESS) $(PY) -m pytest tests -q -rs
+
+test-core: setup
+	$(PY) -m pytest tests/core -q -rs
+
+test-qgis: setup
+	@mkdir -p -m 700 $${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)}
+	$(HEADLESS) $(PY) -m pytest tests/qgis -q -rs
+
+lint: setup
+	$(PY) -m pip install -q --disable-pip-version-check ruff==0.6.9
+	$(PY) -m ruff check --line-length 120 --target-version py39 .
+	$(PY) -m pytest tests/core/test_core_purity.py -q
+
+zip:
+	@stage=$$(mktemp -d) && mkdir -p $$stage/permafrost_magt $(dir $(ZIP)) && \
+	tar -c $(addprefix --exclude=,$(ZIP_EXCLUDES)) . | tar -x -C $$stage/permafrost_magt && \
+	rm -f $(ZIP) && out=$$(realpath $(ZIP)) && (cd $$stage && $(SYSTEM_PYTHON) -m zipfile -c $$out permafrost_magt) && \
+	rm -rf $$stage && echo "wrote $(ZIP)"
+
+demo: setup
+	@echo "make demo: the demo workflow has not landed yet (issue 7); nothing to run." && exit 1
+
+bench: setup
+	$(PY) benchmarks/bench_solver.py
+
+bench-region: setup
+	@echo "make bench-region: the regional benchmark has not landed yet (issue 5)." && exit 1
+
+clean:
+	rm -rf dist demo_output .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

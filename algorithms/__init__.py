@@ -1,0 +1,1 @@
+"""Processing algorithms of permafrost_magt: thin wrappers that hand off to ``core``."""

@@ -1,0 +1,176 @@
+"""GeoTIFF reading and atomic writing with GDAL (kept apart from the solver).
+
+Arrays are (bands, rows, cols) float64 with NaN where the source is NoData, and with any GDAL
+scale/offset already applied. Writers produce tiled, compressed Float32 GeoTIFFs with NoData,
+band descriptions, units and overviews, written to a temporary file beside the target and renamed
+only when complete, so a failure or a cancel never leaves a partial GeoTIFF behind.
+"""
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .schema import NODATA
+
+gdal.UseExceptions()
+
+CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A north-up raster grid: GDAL geotransform, size and CRS (WKT)."""
+
+    geotransform: tuple
+    cols: int
+    rows: int
+    crs_wkt: str
+
+    @classmethod
+    def of(cls, path_or_ds):
+        ds = gdal.Open(path_or_ds) if isinstance(path_or_ds, str) else path_or_ds
+        return cls(tuple(ds.GetGeoTransform()), ds.RasterXSize, ds.RasterYSize, ds.GetProjection())
+
+    @classmethod
+    def from_extent(cls, xmin, ymin, xmax, ymax, res, crs="EPSG:4326"):
+        """Grid covering the extent with square pixels of ``res`` CRS units, snapped outward to ``res``."""
+        if res <= 0:
+            raise ValueError(f"resolution must be > 0, got {res}")
+        if xmax <= xmin or ymax <= ymin:
+            raise ValueError(f"empty extent ({xmin}, {ymin}, {xmax}, {ymax})")
+        x0 = np.floor(round(xmin / res, 9)) * res
+        y1 = np.ceil(round(ymax / res, 9)) * res
+        cols = int(np.ceil(round((xmax - x0) / res, 9)))
+        rows = int(np.ceil(round((y1 - ymin) / res, 9)))
+        srs = osr.SpatialReference()
+        srs.SetFromUserInput(crs)
+        return cls((float(x0), float(res), 0.0, float(y1), 0.0, -float(res)), cols, rows, srs.ExportToWkt())
+
+    @property
+    def extent(self):
+        """(xmin, ymin, xmax, ymax) in CRS units."""
+        x0, dx, _, y0, _, dy = self.geotransform
+        return (x0, y0 + dy * self.rows, x0 + dx * self.cols, y0)
+
+    def centres(self):
+        """Pixel-centre coordinates: (x of each column, y of each row)."""
+        x0, dx, _, y0, _, dy = self.geotransform
+        return x0 + dx * (np.arange(self.cols) + 0.5), y0 + dy * (np.arange(self.rows) + 0.5)
+
+    def same_as(self, other, tol=1e-9):
+        """True when both grids have the same size, geotransform (to ``tol``) and CRS."""
+        if (self.cols, self.rows) != (other.cols, other.rows):
+            return False
+        if not np.allclose(self.geotransform, other.geotransform, atol=tol, rtol=0):
+            return False
+        a, b = osr.SpatialReference(), osr.SpatialReference()
+        a.ImportFromWkt(self.crs_wkt)
+        b.ImportFromWkt(other.crs_wkt)
+        return bool(a.IsSame(b))
+
+
+def read_raster(path, bands=None, window=None):
+    """Read bands of a raster as float64 with NaN for NoData and scale/offset applied.
+
+    ``bands`` is a list of 1-based band numbers (default all); ``window`` is
+    (xoff, yoff, xsize, ysize) in pixels (default the whole raster). Returns (bands, rows, cols).
+    """
+    ds = gdal.Open(path)
+    if ds is None:
+        raise ValueError(f"{path}: cannot be opened as a raster")
+    numbers = bands or range(1, ds.RasterCount + 1)
+    win = window or (0, 0, ds.RasterXSize, ds.RasterYSize)
+    out = []
+    for n in numbers:
+        band = ds.GetRasterBand(n)
+        a = band.ReadAsArray(*win).astype(np.float64)
+        nodata = band.GetNoDataValue()
+        if nodata is not None:
+            a[a == nodata] = np.nan
+        a = a * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
+        out.append(a)
+    return np.stack(out)
+
+
+def band_info(path):
+    """Descriptions and units of every band, in band order."""
+    ds = gdal.Open(path)
+    bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
+    return [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands]
+
+
+@contextmanager
+def atomic_path(path):
+    """Yield a temporary path beside ``path``; rename it to ``path`` only if the block succeeds.
+
+    Sidecar files GDAL writes beside the temporary file (e.g. ``.aux.xml``) follow it.
+    """
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    os.makedirs(folder, exist_ok=True)
+    stem, ext = os.path.splitext(os.path.basename(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{ext}", dir=folder)
+    os.close(fd)
+    os.remove(tmp)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+        if os.path.exists(tmp + ".aux.xml"):
+            os.replace(tmp + ".aux.xml", path + ".aux.xml")
+    finally:
+        for leftover in (tmp, tmp + ".aux.xml", tmp + ".ovr"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=None):
+    """Create a tiled, compressed Float32 GeoTIFF with NoData preset; returns the open dataset."""
+    ds = gdal.GetDriverByName("GTiff").Create(path, grid.cols, grid.rows, n_bands, gdal.GDT_Float32,
+                                              CREATION_OPTIONS)
+    ds.SetGeoTransform(grid.geotransform)
+    ds.SetProjection(grid.crs_wkt)
+    for i in range(n_bands):
+        band = ds.GetRasterBand(i + 1)
+        band.SetNoDataValue(NODATA)
+        band.Fill(NODATA)
+        if descriptions:
+            band.SetDescription(descriptions[i])
+        if units:
+            band.SetUnitType(units[i])
+    if metadata:
+        ds.SetMetadata({k: str(v) for k, v in metadata.items()})
+    return ds
+
+
+def write_block(ds, array, xoff=0, yoff=0):
+    """Write a (bands, rows, cols) block with NaN stored as NoData."""
+    data = np.where(np.isfinite(array), array, NODATA).astype(np.float32)
+    for i in range(data.shape[0]):
+        ds.GetRasterBand(i + 1).WriteArray(data[i], xoff, yoff)
+
+
+def finish_geotiff(ds):
+    """Build overviews (when the raster is big enough to need them) and close the dataset."""
+    size = max(ds.RasterXSize, ds.RasterYSize)
+    levels = [f for f in (2, 4, 8, 16, 32) if size // f >= 64]
+    if levels:
+        ds.BuildOverviews("AVERAGE", levels)
+    ds.FlushCache()
+
+
+def write_raster(path, array, grid, descriptions=None, units=None, metadata=None):
+    """Write a whole (bands, rows, cols) or (rows, cols) array atomically as a Float32 GeoTIFF."""
+    array = np.asarray(array, dtype=np.float64)
+    if array.ndim == 2:
+        array = array[None]
+    if array.shape[1:] != (grid.rows, grid.cols):
+        raise ValueError(f"{path}: array shape {array.shape[1:]} does not match grid {(grid.rows, grid.cols)}")
+    with atomic_path(path) as tmp:
+        ds = create_geotiff(tmp, grid, array.shape[0], descriptions, units, metadata)
+        write_block(ds, array)
+        finish_geotiff(ds)
+        ds = None
+    return path
