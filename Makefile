@@ -7,7 +7,7 @@ APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib 
 HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \
 	PYTHONPATH=/usr/share/qgis/python/plugins$${PYTHONPATH:+:$$PYTHONPATH}
 ZIP := dist/permafrost_magt.zip
-ZIP_EXCLUDES := ./tests ./benchmarks ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore .pytest_cache __pycache__ '*.pyc' '.*.part.*'
+ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore .pytest_cache __pycache__ '*.pyc' '.*.part.*'
 
 .PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean
 
@@ -33,7 +33,7 @@ test: setup
 	$(HEADLESS) $(PY) -m pytest tests -q -rs
 
 test-core: setup
-	$(PY) -m pytest tests/core -q -rs
+	$(PY) -m pytest -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/core -q -rs
 
 test-qgis: setup
 	@mkdir -p -m 700 $${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)}

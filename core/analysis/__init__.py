@@ -1,0 +1,1 @@
+"""Analysis of MAGT rasters: permafrost boundary, stability classes, route corridors, borehole validation."""

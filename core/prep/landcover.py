@@ -1,0 +1,96 @@
+"""Land cover → freezing and thawing n-factors through a class lookup table.
+
+The default table ``resources/tables/nfactors_igbp.csv`` covers the MODIS IGBP classes 0–16 with
+representative values from the literature cited in it (water has empty n-factors → NoData, so the
+model skips it). Users may give their own CSV with columns ``class,n_freezing,n_thawing`` (other
+columns ignored), e.g. for ESA CCI LC classes.
+"""
+
+import csv
+import os
+
+import numpy as np
+
+from .. import schema
+from ..raster_io import write_raster
+from .warp import align
+
+DEFAULT_TABLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                             "resources", "tables", "nfactors_igbp.csv")
+
+
+def _number(text, where):
+    text = (text or "").strip()
+    if not text:
+        return np.nan
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{where}: {text!r} is not a number") from None
+    if not 0.05 <= value <= 3.0:
+        raise ValueError(f"{where}: n-factor {value} outside the plausible range 0.05–3")
+    return value
+
+
+def read_table(path=DEFAULT_TABLE):
+    """{class (int): (n_freezing, n_thawing)} from a CSV; empty n-factors mean NoData."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        missing = {"class", "n_freezing", "n_thawing"} - set(header)
+        if missing:
+            raise ValueError(f"n-factor table {path}: missing column(s) {', '.join(sorted(missing))}; "
+                             "expected class,n_freezing,n_thawing")
+        table = {}
+        for i, row in enumerate(reader, start=2):
+            row = {k.strip().lower(): v for k, v in row.items() if k}
+            where = f"n-factor table {path}, line {i}"
+            try:
+                cls = int(float(row["class"]))
+            except ValueError:
+                raise ValueError(f"{where}: class {row['class']!r} is not an integer") from None
+            table[cls] = (_number(row["n_freezing"], where), _number(row["n_thawing"], where))
+    if not table:
+        raise ValueError(f"n-factor table {path}: no rows")
+    return table
+
+
+def table_from_rows(rows):
+    """{class: (n_freezing, n_thawing)} from rows of three numbers (e.g. a Processing matrix)."""
+    return {int(r[0]): (_number(str(r[1]), "n-factor table"), _number(str(r[2]), "n-factor table")) for r in rows}
+
+
+def classes_to_nfactors(classes, table):
+    """(2, rows, cols) n_freezing, n_thawing from a class array (NaN = NoData) and a table.
+
+    ValueError naming the classes present in the data but absent from the table.
+    """
+    present = np.unique(classes[np.isfinite(classes)]).astype(int)
+    unknown = sorted(set(present.tolist()) - set(table))
+    if unknown:
+        raise ValueError(f"Land cover: class(es) {unknown} are not in the n-factor table (classes "
+                         f"{sorted(table)})")
+    out = np.full((2,) + classes.shape, np.nan)
+    for cls, (nf, nt) in table.items():
+        sel = classes == cls
+        out[0][sel], out[1][sel] = nf, nt
+    return out
+
+
+def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resampling="auto"):
+    """Align land cover (categorical) to the grid, look up n-factors and write the 2-band raster.
+
+    Returns {class: pixel count} of the classes on the grid.
+    """
+    table = table if table is not None else read_table()
+    classes = align(landcover_path, grid, "Land cover", resampling, categorical=True, bands=[1])[0]
+    classes[~np.isfinite(mask)] = np.nan
+    if not np.isfinite(classes).any():
+        raise ValueError("Land cover: no valid class inside the model-grid region")
+    if np.any(np.isfinite(classes) & (classes != np.round(classes))):
+        raise ValueError("Land cover: values are not integer classes; expected a categorical raster")
+    nf = classes_to_nfactors(classes, table)
+    write_raster(out_path, nf, grid, list(schema.NFACTOR_BANDS), ["1", "1"],
+                 metadata={"SOURCE": landcover_path})
+    values, counts = np.unique(classes[np.isfinite(classes)].astype(int), return_counts=True)
+    return dict(zip(values.tolist(), counts.tolist()))

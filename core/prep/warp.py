@@ -1,0 +1,106 @@
+"""Clip and align any raster to the model grid with ``gdal.Warp`` (no hand-written reprojection).
+
+Continuous data are resampled bilinearly (or averaged when the source is much finer than the
+grid); categorical data by nearest neighbour (or the mode when the source is much finer). The
+source CRS is honoured (e.g. SoilGrids' Interrupted Goode Homolosine, ``+proj=igh``), its NoData is
+carried through, and GDAL scale/offset are applied after resampling (both are linear).
+"""
+
+import numpy as np
+from osgeo import gdal, osr
+
+from ..raster_io import write_raster
+
+gdal.UseExceptions()
+
+RESAMPLING = ("auto", "bilinear", "average", "nearest", "mode", "cubic")
+"""Resampling names accepted by :func:`align`; 'auto' picks by data kind and pixel-size ratio."""
+
+FINER_RATIO = 0.5
+"""'auto' aggregates (average/mode) when a source pixel is smaller than this fraction of a grid pixel."""
+
+
+def _source_pixel_in_grid_units(ds, grid):
+    """Size of a source pixel near its centre, expressed in the grid CRS units (mean of x and y)."""
+    src = osr.SpatialReference(wkt=ds.GetProjection())
+    dst = osr.SpatialReference(wkt=grid.crs_wkt)
+    for s in (src, dst):
+        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    gt = ds.GetGeoTransform()
+    cx, cy = ds.RasterXSize // 2, ds.RasterYSize // 2
+    corners = [(gt[0] + gt[1] * (cx + i), gt[3] + gt[5] * (cy + j)) for i, j in ((0, 0), (1, 0), (0, 1))]
+    try:
+        pts = osr.CoordinateTransformation(src, dst).TransformPoints(corners)
+    except RuntimeError:
+        return abs(gt[1])
+    (x0, y0, *_), (x1, y1, *_), (x2, y2, *_) = pts
+    return 0.5 * (np.hypot(x1 - x0, y1 - y0) + np.hypot(x2 - x0, y2 - y0))
+
+
+def choose_resampling(ds, grid, categorical):
+    """'bilinear'/'average' for continuous data, 'nearest'/'mode' for categorical, by pixel-size ratio."""
+    finer = _source_pixel_in_grid_units(ds, grid) < FINER_RATIO * abs(grid.geotransform[1])
+    if categorical:
+        return "mode" if finer else "nearest"
+    return "average" if finer else "bilinear"
+
+
+def align(path, grid, label, resampling="auto", categorical=False, bands=None, src_crs=None, src_nodata=None):
+    """Warp bands of ``path`` (a file or an open ``gdal.Dataset``) onto ``grid``; returns float64
+    (bands, rows, cols), NaN for NoData.
+
+    ``bands``: 1-based band numbers (default all). ``src_crs`` overrides a missing or wrong source
+    CRS; ``src_nodata`` a missing NoData value. Raises ValueError (naming ``label``) when the source
+    cannot be read, has no CRS, or has no valid value over the grid.
+    """
+    try:
+        ds = path if isinstance(path, gdal.Dataset) else gdal.Open(path)
+    except RuntimeError as err:
+        raise ValueError(f"{label}: {path} cannot be opened as a raster ({err})") from None
+    if not (src_crs or ds.GetProjection()):
+        raise ValueError(f"{label}: {path} has no CRS; give the source CRS")
+    numbers = list(bands or range(1, ds.RasterCount + 1))
+    if max(numbers) > ds.RasterCount:
+        raise ValueError(f"{label}: {path} has {ds.RasterCount} band(s); band {max(numbers)} was requested")
+    first = ds.GetRasterBand(numbers[0])
+    nodata = src_nodata if src_nodata is not None else first.GetNoDataValue()
+    scales = [(ds.GetRasterBand(n).GetScale() or 1.0, ds.GetRasterBand(n).GetOffset() or 0.0) for n in numbers]
+    keep_alive = [ds]  # a VRT must not outlive the dataset it reads
+    if src_crs:
+        ds = gdal.Translate("", ds, format="VRT", outputSRS=src_crs)
+        keep_alive.append(ds)
+    if resampling == "auto":
+        resampling = choose_resampling(ds, grid, categorical)
+    if resampling not in RESAMPLING:
+        raise ValueError(f"unknown resampling {resampling!r}; expected one of {RESAMPLING}")
+    src = ds if numbers == list(range(1, ds.RasterCount + 1)) else gdal.Translate("", ds, format="VRT",
+                                                                                   bandList=numbers)
+    xmin, ymin, xmax, ymax = grid.extent
+    out = gdal.Warp("", src, format="MEM", outputBounds=(xmin, ymin, xmax, ymax), width=grid.cols,
+                    height=grid.rows, dstSRS=grid.crs_wkt, resampleAlg=resampling, outputType=gdal.GDT_Float64,
+                    srcNodata=nodata, dstNodata=np.nan, multithread=True)
+    data = out.ReadAsArray().astype(np.float64).reshape(len(numbers), grid.rows, grid.cols)
+    out = src = keep_alive = None
+    for i, (scale, offset) in enumerate(scales):
+        data[i] = data[i] * scale + offset
+    if not np.isfinite(data).any():
+        raise ValueError(f"{label}: {path} has no valid data over the model grid (extent "
+                         f"{np.round(grid.extent, 4).tolist()}); it does not cover the region or is all NoData")
+    return data
+
+
+def align_to_file(path, grid, mask, out_path, label, resampling="auto", categorical=False, src_crs=None):
+    """Clip and align every band of ``path`` to ``grid`` and write it (Float32, NoData outside ``mask``).
+
+    Band descriptions and units of the source are kept. Returns (out_path, resampling used).
+    """
+    ds = gdal.Open(path)
+    if resampling == "auto":
+        resampling = choose_resampling(ds, grid, categorical)
+    data = align(path, grid, label, resampling, categorical, src_crs=src_crs)
+    data[:, ~np.isfinite(mask)] = np.nan
+    bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
+    descriptions = [b.GetDescription() for b in bands]
+    units = [b.GetUnitType() for b in bands]
+    write_raster(out_path, data, grid, descriptions, units, metadata={"SOURCE": path, "RESAMPLING": resampling})
+    return out_path, resampling

@@ -1,0 +1,121 @@
+"""Block-wise regional run: read a window of inputs, simulate its valid pixels, write the results.
+
+Memory is bounded by the block size (``ModelSettings.batch_columns`` pixels), whatever the region
+size. Blocks run in this process (1 worker) or in a pool of spawned processes; either way the
+same blocks go through the same solver calls, so the results do not depend on the worker count.
+All outputs are written to temporary files beside their targets and renamed only at the end.
+"""
+
+import warnings
+from contextlib import ExitStack
+
+import numpy as np
+
+from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
+from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
+from .columns import read_block, solver_arguments, valid_pixels
+from .inputs import check_inputs
+from .workers import block_results, run_blocks
+
+OUTPUT_KEYS = ("magt", "magt_depths", "alt", "ttop", "presence", "diagnostics")
+DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
+                    ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"))
+
+
+def depth_label(depth_m):
+    return f"magt_{int(round(depth_m * 100)):04d}cm"
+
+
+def output_layout(settings):
+    """Band descriptions and units of each output."""
+    depths = settings.output_depths_m
+    return {
+        "magt": ([f"magt_1000cm_mean_{settings.first_year}_{settings.last_year}"], ["degC"]),
+        "magt_depths": ([depth_label(d) for d in depths], ["degC"] * len(depths)),
+        "alt": (["active_layer_thickness_mean"], ["m"]),
+        "ttop": (["ttop_mean"], ["degC"]),
+        "presence": (["permafrost_presence"], ["1"]),
+        "diagnostics": ([n for n, _ in DIAGNOSTIC_BANDS], [u for _, u in DIAGNOSTIC_BANDS]),
+    }
+
+
+def block_windows(grid, batch_columns):
+    """Row strips of about ``batch_columns`` pixels: (xoff, yoff, xsize, ysize)."""
+    rows = max(1, batch_columns // grid.cols)
+    return [(0, y, grid.cols, min(rows, grid.rows - y)) for y in range(0, grid.rows, rows)]
+
+
+def simulate_block(checked, settings, window, is_cancelled=None):
+    """Results of one window: output key → (bands, rows, cols) with NaN off the valid pixels, and stats."""
+    block = read_block(checked, settings, window)
+    valid = valid_pixels(block)
+    depths = tuple(sorted(set(settings.output_depths_m) | {10.0}))
+    stats = {"pixels": int(valid.sum()), "energy_residual": 0.0}
+    if not valid.any():
+        return {}, stats
+    nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
+    args = solver_arguments(block, valid, settings, nodes, checked.initial_depths_m)
+    res = simulate(**args, node_depths=nodes, years=len(settings.years), spinup_years=settings.spinup_years,
+                   dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=depths, is_cancelled=is_cancelled)
+    stats["energy_residual"] = float(res.energy_residual.max())
+    period = res.period_mean_c  # (npix, ndepth)
+    magt = period[:, depths.index(10.0)]
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN ALT: no permafrost in any year
+        alt = np.nanmean(res.alt_m, axis=0)
+    per_pixel = {
+        "magt": magt[None],
+        "magt_depths": np.stack([period[:, depths.index(d)] for d in settings.output_depths_m]),
+        "alt": alt[None],
+        "ttop": np.asarray(res.ttop_c)[None],
+        "presence": (magt < 0).astype(float)[None],
+        "diagnostics": np.stack([res.permafrost_table_m, res.permafrost_base_m, res.spinup_years_used,
+                                 res.spinup_converged, res.energy_residual, res.unconverged_steps]).astype(float),
+    }
+    return {key: block_results(values, valid) for key, values in per_pixel.items()}, stats
+
+
+def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=print):
+    """Run the model over the whole grid and write ``outputs`` (output key → path; missing keys are skipped).
+
+    Returns a summary dict (pixels simulated, blocks, largest energy residual). Raises ValueError
+    for bad inputs before anything is written, and ``Cancelled`` when ``is_cancelled()`` turns true.
+    """
+    checked = check_inputs(inputs, settings)
+    unknown = set(outputs) - set(OUTPUT_KEYS)
+    if unknown:
+        raise ValueError(f"unknown outputs {sorted(unknown)}; expected some of {OUTPUT_KEYS}")
+    if "magt" not in outputs:
+        raise ValueError("the MAGT (10 m) output is required")
+    windows = block_windows(checked.grid, settings.batch_columns)
+    layout = output_layout(settings)
+    start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
+    log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "
+        f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
+    summary = {"pixels": 0, "blocks": len(windows), "energy_residual": 0.0}
+    with ExitStack() as stack:
+        datasets = {}
+        try:
+            for key, path in outputs.items():
+                tmp = stack.enter_context(atomic_path(path))
+                names, units = layout[key]
+                datasets[key] = create_geotiff(tmp, checked.grid, len(names), names, units,
+                                               metadata={"FIRST_YEAR": settings.first_year,
+                                                         "LAST_YEAR": settings.last_year,
+                                                         "INITIAL_STATE": start})
+            blocks = run_blocks(checked, settings, windows, is_cancelled)
+            for done, (window, results, stats) in enumerate(blocks, start=1):
+                for key in datasets:
+                    if key in results:
+                        write_block(datasets[key], results[key], window[0], window[1])
+                summary["pixels"] += stats["pixels"]
+                summary["energy_residual"] = max(summary["energy_residual"], stats["energy_residual"])
+                if progress:
+                    progress(done / len(windows))
+            for key in datasets:
+                finish_geotiff(datasets[key])
+        finally:
+            datasets.clear()  # closes every dataset before its temporary file is renamed or removed
+    log(f"Simulated {summary['pixels']} pixels; largest relative energy residual per step "
+        f"{summary['energy_residual']:.2e}")
+    return summary
