@@ -22,10 +22,10 @@ class ExploreColumn(PermafrostAlgorithm):
     HELP = (
         "Runs one column of the model at a point, with exactly the inputs and settings of the regional run, and "
         "writes an HTML report: the 'trumpet' envelope (annual minimum, mean and maximum temperature against "
-        "depth) for the last simulated year, the daily temperature series at 0.5, 1, 2, 5 and 10 m, the "
-        "active-layer thickness of every year, and the input values used at that pixel. A CSV holds the daily "
-        "temperature at every reported depth. Use it to understand one pixel of a MAGT map, or to check a "
-        "borehole site before a regional run."
+        "depth) for the last simulated year, the temperature series at 0.5, 1, 2, 5 and 10 m, the active-layer "
+        "thickness of every year, and the input values used at that pixel. A CSV holds the temperature at every "
+        "reported depth at each time step (a daily series with a 1-day time step). Use it to understand one "
+        "pixel of a MAGT map, or to check a borehole site before a regional run."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -35,9 +35,9 @@ class ExploreColumn(PermafrostAlgorithm):
         add_model_parameters(self, regional=False)
         self.add(QgsProcessingParameterFileDestination("OUTPUT_REPORT", "Column report (HTML)", "HTML files (*.html)"),
                  "HTML report with the trumpet curve, time series, ALT per year and input values.")
-        self.add(QgsProcessingParameterFileDestination("OUTPUT_CSV", "Daily profile series (CSV)", "CSV files (*.csv)",
+        self.add(QgsProcessingParameterFileDestination("OUTPUT_CSV", "Profile time series (CSV)", "CSV files (*.csv)",
                                                        optional=True, createByDefault=True),
-                 "Daily ground temperature (°C) at each reported depth, one row per day.")
+                 "Ground temperature (°C) at each reported depth, one row per time step.")
         self.addOutput(QgsProcessingOutputNumber("MAGT_10M", "MAGT at 10 m (°C)"))
         self.addOutput(QgsProcessingOutputNumber("ALT_MEAN", "Mean active-layer thickness (m)"))
 

@@ -17,7 +17,7 @@ kept); it mixes frozen and thawed values geometrically, R(f) = R_f^(1-f)*R_t^f, 
 conductivity mean k_f^(1-f)*k_t^f of the brief within one layer, with f the node's unfrozen fraction.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -42,12 +42,23 @@ class NodeMaterial:
     r_lower_log_ratio: np.ndarray  # ln(R_t/R_f) of that half cell
     r_upper_frozen: np.ndarray  # same for the half cell above nodes 1..nnode-1; (nnode-1, ncol)
     r_upper_log_ratio: np.ndarray
-    curve_flat: np.ndarray  # flat indices (into (nnode, ncol)) of nodes 1.. with a power-law curve
-    curve_a: np.ndarray  # a/theta of those nodes
-    curve_b: np.ndarray
-    curve_t_star: np.ndarray  # temperature below which s < 1 (°C)
-    surface_a: np.ndarray  # (ncol,) a/theta of the surface node (NaN = free water)
-    surface_b: np.ndarray
+    curve_a_rel: np.ndarray  # a/theta of the node's layer curve; NaN for free water or dry nodes
+    curve_b_all: np.ndarray  # b of that curve (NaN likewise)
+
+    def __post_init__(self):
+        has_curve = np.isfinite(self.curve_a_rel)
+        has_curve[0] = False
+        self.curve_flat = np.flatnonzero(has_curve)  # flat indices (into (nnode, ncol)) of power-law nodes 1..
+        self.curve_a = self.curve_a_rel.ravel()[self.curve_flat]
+        self.curve_b = self.curve_b_all.ravel()[self.curve_flat]
+        self.curve_t_star = -(self.curve_a ** (1.0 / self.curve_b))  # T below which s < 1 (°C)
+        self.surface_a = self.curve_a_rel[0]  # (ncol,), NaN = free water
+        self.surface_b = self.curve_b_all[0]
+
+    def take(self, columns):
+        """The material of the selected columns (index array)."""
+        return NodeMaterial(*[getattr(self, f.name) if f.name == "volume" else getattr(self, f.name)[:, columns]
+                              for f in fields(self)])
 
 
 def node_material(layers, z):
@@ -84,11 +95,6 @@ def node_material(layers, z):
     has_curve = np.isfinite(a) & (theta > 0) & (latent > 0)
     a_rel = np.where(has_curve, a / np.where(theta > 0, theta, 1.0), np.nan)
     b = np.where(has_curve, b, np.nan)
-    interior = has_curve.copy()
-    interior[0] = False
-    flat = np.flatnonzero(interior)
-    ca = a_rel.ravel()[flat]
-    cb = b.ravel()[flat]
     return NodeMaterial(
         volume=volume,
         c_frozen=c_f,
@@ -102,12 +108,8 @@ def node_material(layers, z):
         r_lower_log_ratio=np.log(r_lo_t / r_lo_f),
         r_upper_frozen=r_up_f,
         r_upper_log_ratio=np.log(r_up_t / r_up_f),
-        curve_flat=flat,
-        curve_a=ca,
-        curve_b=cb,
-        curve_t_star=-(ca ** (1.0 / cb)),
-        surface_a=a_rel[0],
-        surface_b=b[0],
+        curve_a_rel=a_rel,
+        curve_b_all=b,
     )
 
 

@@ -1,16 +1,16 @@
 """One fully implicit (backward-Euler) enthalpy step for a batch of columns.
 
 Unknowns are the node enthalpies H (J/m3) of nodes 1..N-1; node 0 holds the prescribed surface
-temperature and the bottom face receives the geothermal flux q (W/m2). Each Newton iteration
-linearises T(H) around the current state, T_i ~ T_i + D_i*(m_i + dH_i) with D = dT/dH and
-m = H - H(T) the remaining inversion mismatch (nonzero only on power-law nodes), lags the
-conductances, solves the tridiagonal system for dH and adds dH to H exactly (so each iteration
-conserves energy). Temperatures then follow from H: exactly for free water (isothermal phase change
-at 0 °C: D = 0 while 0 < H < Lv) and by one safeguarded Newton step of the inversion on the
-power-law branch (clamped at the kink T*). A column has converged when every node's energy
-residual and inversion mismatch, divided by its heat capacity, is below ``tol_c`` (kelvin) and its
-relative energy residual (see :func:`Stepper.step`) is below ``energy_tol``; converged columns are
-left untouched by later iterations, so a column's result does not depend on its batch.
+temperature and the bottom face receives the geothermal flux q (W/m2). Temperatures always follow
+from H exactly, T = T(H) (closed form for free water, where 0 < H < Lv is the isothermal phase change
+at 0 °C; a converged scalar Newton inversion on the power-law branch). Each iteration linearises
+T(H) around the current state (D = dT/dH, which is 0 in the isothermal range, so no apparent heat
+capacity or smoothing width is needed), lags the conductances (Picard), solves the tridiagonal system
+for dH and adds dH to H exactly. A column has converged when every node's energy residual, divided by
+V*C/dt (so in kelvin), is below ``tol_c`` and its relative energy residual (see :meth:`Stepper.step`)
+is below ``energy_tol``. Converged columns are left untouched by later iterations, so a column's
+result does not depend on the batch it is in; once few columns are left iterating they are gathered
+into a compact sub-batch so the slow ones do not cost a full-batch iteration each.
 """
 
 import numpy as np
@@ -18,37 +18,132 @@ import numpy as np
 from .properties import curve_enthalpy, curve_fraction, curve_slope, surface_fraction
 from .tridiagonal import solve_tridiagonal
 
+_CHORD_AFTER = 2  # from this iteration on, a node that changed phase state uses the chord slope of T(H)
+_INVERSION_TOL_C = 1e-12
+_INVERSION_MAX_ITER = 60
+_COMPACT_BELOW = 0.25  # gather the still-iterating columns when fewer than this fraction remain
+_COMPACT_MIN_COLUMNS = 32
+
+
+class _Columns:
+    """Per-column constants of the iteration for one set of columns."""
+
+    def __init__(self, mat, q, dt, tol_c):
+        self.mat, self.q, self.dt, self.tol_c = mat, q, dt, tol_c
+        n, ncol = mat.latent.shape
+        self.ncol = ncol
+        self.storage_coef = mat.volume[1:] / dt  # V/dt, (n-1, 1)
+        self.tol_scaled = tol_c * mat.c_min[1:] * self.storage_coef  # residual (W/m2) worth tol_c
+        flat = mat.curve_flat
+        self.c_f = mat.c_frozen.ravel()[flat]
+        self.c_t = mat.c_thawed.ravel()[flat]
+        self.lv = mat.latent.ravel()[flat]
+        self.h_star = self.c_f * mat.curve_t_star + self.lv
+        # lower enthalpy bound of the middle phase state: 0 (free water) or H(T*) (power law)
+        self.h_low = np.zeros((n - 1, ncol))
+        self.h_low.ravel()[flat - ncol] = self.h_star
+
+    def take(self, columns):
+        return _Columns(self.mat.take(columns), self.q[columns], self.dt, self.tol_c)
+
+    def phase(self, h):
+        """0 frozen, 1 partly frozen (isothermal for free water), 2 thawed, from H of nodes 1.."""
+        return (h >= self.h_low).view(np.int8) + (h > self.mat.latent[1:]).view(np.int8)
+
+    def linearise(self, t, h, fraction, dtdh):
+        """Unfrozen fraction and D = dT/dH of nodes 1.. at the state (t, h), written in place."""
+        mat = self.mat
+        hi = h[1:]
+        f = fraction[1:]
+        np.multiply(hi, mat.inv_latent[1:], out=f)
+        np.clip(f, 0.0, 1.0, out=f)
+        d = dtdh[1:]
+        np.multiply(hi < 0.0, mat.inv_c_frozen[1:], out=d)
+        d += (hi > mat.latent[1:]) * mat.inv_c_thawed[1:]
+        flat = mat.curve_flat
+        if flat.size:
+            tc = t.ravel()[flat]
+            s = curve_fraction(tc, mat.curve_a, mat.curve_b)
+            fraction.ravel()[flat] = s
+            dtdh.ravel()[flat] = 1.0 / curve_slope(tc, s, self.c_f, self.c_t, self.lv, mat.curve_b, mat.curve_t_star)
+
+    def conductance(self, fraction):
+        """Conductances K_j (W/m2/K) between nodes j and j+1."""
+        mat = self.mat
+        r = mat.r_lower_frozen * np.exp(fraction[:-1] * mat.r_lower_log_ratio)
+        r += mat.r_upper_frozen * np.exp(fraction[1:] * mat.r_upper_log_ratio)
+        return np.reciprocal(r, out=r)
+
+    def temperature(self, t, h):
+        """Set T = T(H) on nodes 1..: closed form for free-water and dry nodes, Newton inversion on power-law ones."""
+        mat = self.mat
+        flat = mat.curve_flat
+        t_guess = t.ravel()[flat]
+        ti = t[1:]
+        np.multiply(np.minimum(h[1:], 0.0), mat.inv_c_frozen[1:], out=ti)
+        ti += np.maximum(h[1:] - mat.latent[1:], 0.0) * mat.inv_c_thawed[1:]
+        if flat.size:
+            t.ravel()[flat] = self._invert_curve(h.ravel()[flat], t_guess)
+
+    def _invert_curve(self, hn, t_guess):
+        """Exact T of power-law nodes with enthalpy ``hn``: linear above H(T*); on the convex frozen
+        branch Newton from min(t_guess, T*), which approaches the root from above (clamped at T*)."""
+        mat = self.mat
+        t_star = mat.curve_t_star
+        t_lin = (hn - self.lv) / np.where(hn >= self.lv, self.c_t, self.c_f)
+        frozen = hn < self.h_star
+        if not frozen.any():
+            return t_lin
+        x = np.minimum(t_guess, t_star)[frozen]
+        target = hn[frozen]
+        a, b, c_f, lv, star = mat.curve_a[frozen], mat.curve_b[frozen], self.c_f[frozen], self.lv[frozen], t_star[frozen]
+        for _ in range(_INVERSION_MAX_ITER):
+            s = curve_fraction(x, a, b)
+            step = (c_f * x + lv * s - target) / (c_f + lv * b * s / -x)
+            x = np.minimum(x - step, star)
+            if np.max(np.abs(step)) < _INVERSION_TOL_C:
+                break
+        t_lin[frozen] = x
+        return t_lin
+
+
+class _Iterate:
+    """Newton state of one set of columns: views or copies of the state arrays plus iteration memory."""
+
+    def __init__(self, t, h, h_old, fraction, dtdh, ncol):
+        self.t, self.h, self.h_old, self.fraction, self.dtdh = t, h, h_old, fraction, dtdh
+        self.active = np.ones(ncol, dtype=bool)
+        self.relax = np.ones(ncol)
+        self.worst = np.full(ncol, np.inf)
+        self.rel = np.zeros(ncol)
+        self.chord = None  # (H, T, phase) of nodes 1.. at the previous iteration
+
+    def take(self, columns):
+        sub = _Iterate(*(a[:, columns].copy() for a in (self.t, self.h, self.h_old, self.fraction, self.dtdh)),
+                       len(columns))
+        sub.active, sub.relax, sub.worst, sub.rel = (a[columns] for a in (self.active, self.relax, self.worst, self.rel))
+        sub.k, sub.res = self.k[:, columns], self.res[:, columns]
+        if self.chord is not None:
+            sub.chord = tuple(a[:, columns] for a in self.chord)
+        return sub
+
 
 class Stepper:
-    """Advance the state (``t``, ``h``: arrays (nnode, ncol)) of a batch by one step of ``dt_s`` seconds."""
+    """Advance the state (``t``, ``h``: arrays (nnode, ncol), node-major) of a batch by steps of ``dt_s`` seconds."""
 
-    def __init__(self, mat, dt_s, flux_w_m2, t, h, tol_c=1e-4, energy_tol=1e-9, max_iter=30):
+    def __init__(self, mat, dt_s, flux_w_m2, t, h, tol_c=1e-4, energy_tol=1e-9, max_iter=40):
+        self.columns = _Columns(mat, np.asarray(flux_w_m2, dtype=float), float(dt_s), tol_c)
         self.mat = mat
-        self.dt = float(dt_s)
-        self.q = flux_w_m2  # (ncol,)
         self.t = t
         self.h = h
-        self.tol_c = tol_c
         self.energy_tol = energy_tol
         self.max_iter = max_iter
         n, ncol = t.shape
         self.ncol = ncol
         self.fraction = np.empty((n, ncol))
         self.dtdh = np.zeros((n, ncol))  # dT/dH; row 0 (prescribed surface) stays 0
-        self.dfdh = np.zeros((n, ncol))  # d(unfrozen fraction)/dH
-        self.work = np.empty(ncol)
-        self.storage_coef = mat.volume[1:] / self.dt  # (n-1, 1)
-        self.tol_scaled = tol_c * mat.c_min[1:] * self.storage_coef  # residual (W/m2) equivalent to tol_c
-        flat = mat.curve_flat
-        self.curve_col = flat % ncol
-        self.c_f = mat.c_frozen.ravel()[flat]
-        self.c_t = mat.c_thawed.ravel()[flat]
-        self.lv = mat.latent.ravel()[flat]
-        self.h_star = self.c_f * mat.curve_t_star + self.lv
-        self.slope_star = self.c_f + self.lv * mat.curve_b / -mat.curve_t_star
-        self.tol_mismatch = tol_c * mat.c_min.ravel()[flat]
         self._previous = None  # (T, H) of nodes 1.. at the start of the previous step
-        self.iterations = 0  # total Newton iterations (batch-wide) since construction
+        self.iterations = 0  # Newton iterations (summed over the column sets iterated) since construction
         self.unconverged = np.zeros(ncol, dtype=np.int64)  # steps per column that hit max_iter
 
     def step(self, t_surface):
@@ -58,139 +153,91 @@ class Stepper:
         (sum_i V_i |H_i^new - H_i^old| + dt (|F_top| + |q|)), with the surface flux F_top evaluated at
         the accepted state.
         """
-        mat, t, h, dt = self.mat, self.t, self.h, self.dt
+        cols, t, h = self.columns, self.t, self.h
         t[0] = t_surface
-        self.fraction[0] = surface_fraction(mat, t[0])
+        self.fraction[0] = surface_fraction(self.mat, t[0])
         h_old = h[1:].copy()
         t_start = t[1:].copy()
         if self._previous is not None:
             self._extrapolate(*self._previous)
         self._previous = (t_start, h_old)
-        active = np.ones(self.ncol, dtype=bool)
-        flat = mat.curve_flat
-        curve = flat.size > 0
+        state = _Iterate(t, h, h_old, self.fraction, self.dtdh, self.ncol)
+        index = None  # columns of the full batch that ``state`` holds (None: all, as views)
+        rel = np.zeros(self.ncol)
         for it in range(self.max_iter + 1):
-            mismatch, hc, slope = self._linearise()
-            k, dk_lower, dk_upper = self._conductance()
-            gradient = t[:-1] - t[1:]
-            flux = k * gradient  # F_j: heat flow from node j to j+1 (W/m2)
-            stored = self.storage_coef * (h[1:] - h_old)
-            res = stored - flux
-            res[:-1] += flux[1:]
-            res[-1] -= self.q
-            bad = np.abs(res) > self.tol_scaled
-            if curve:
-                bad.ravel()[flat - self.ncol] |= np.abs(mismatch) > self.tol_mismatch
-            energy = np.abs(res.sum(axis=0))
-            scale = np.abs(stored).sum(axis=0) + np.abs(flux[0]) + np.abs(self.q) + 1e-300
-            rel = energy / scale
-            if it > 0:
-                active &= bad.any(axis=0) | (rel > self.energy_tol)
-            if not active.any() or it == self.max_iter:
+            if self._check(cols, state, it):
                 break
-            self.iterations += 1
-            # Newton: F_j changes by alpha_j*u_j - beta_j*u_{j+1} with u = m + dH the enthalpy change
-            # seen by T(H) and f(H); the conductance derivative enters through dK/df * df/dH.
-            dfdh, dtdh = self.dfdh, self.dtdh
-            alpha = k * dtdh[:-1]
-            dk_lower *= gradient
-            alpha += dk_lower * dfdh[:-1]
-            beta = k * dtdh[1:]
-            dk_upper *= gradient
-            beta -= dk_upper * dfdh[1:]
-            rhs = -res
-            if curve:  # the pending mismatch m of power-law nodes moves T and f as well
-                u = np.zeros_like(t)
-                u.ravel()[flat] = mismatch
-                du = alpha * u[:-1] - beta * u[1:]
-                rhs += du
-                rhs[:-1] -= du[1:]
-            diag = self.storage_coef + beta
-            diag[:-1] += alpha[1:]
-            lower = -alpha  # row r couples to r-1 through alpha[r] (alpha[0] = 0: surface node fixed)
-            upper = np.empty_like(diag)
-            np.negative(beta[1:], out=upper[:-1])
-            dh = solve_tridiagonal(lower, diag, upper, rhs, self.work)
-            if not active.all():
-                dh *= active
-            h[1:] += dh
-            t_old_curve = t.ravel()[flat] if curve else None
-            self._temperature_from_enthalpy()
-            if curve:
-                t.ravel()[flat] = self._curve_inversion(t_old_curve, hc, slope, active)
-        self.unconverged += active
+            n_active = int(state.active.sum())
+            if it >= 1 and state.active.size >= _COMPACT_MIN_COLUMNS and n_active < _COMPACT_BELOW * state.active.size:
+                self._store(state, index, rel)
+                keep = np.flatnonzero(state.active)
+                state = state.take(keep)
+                index = keep if index is None else index[keep]
+                cols = cols.take(keep)
+            self._update(cols, state, it)
+        self._store(state, index, rel)
+        self.unconverged[index if index is not None else slice(None)] += state.active
         return rel
 
+    def _store(self, state, index, rel):
+        """Copy the state of a compact sub-batch back into the full batch arrays."""
+        if index is None:
+            rel[:] = state.rel
+            return
+        self.t[:, index] = state.t
+        self.h[:, index] = state.h
+        self.fraction[:, index] = state.fraction
+        rel[index] = state.rel
+
+    def _check(self, cols, st, it):
+        """Linearise at the current iterate, compute residuals and convergence; True when done."""
+        t, h = st.t, st.h
+        cols.linearise(t, h, st.fraction, st.dtdh)
+        st.k = cols.conductance(st.fraction)
+        flux = st.k * (t[:-1] - t[1:])  # F_j: heat flow from node j to j+1 (W/m2)
+        stored = cols.storage_coef * (h[1:] - st.h_old)
+        res = stored - flux
+        res[:-1] += flux[1:]
+        res[-1] -= cols.q
+        st.res = res
+        st.rel = np.abs(res.sum(axis=0)) / (np.abs(stored).sum(axis=0) + np.abs(flux[0]) + np.abs(cols.q) + 1e-300)
+        worst = (np.abs(res) / cols.tol_scaled).max(axis=0)
+        if it > 0:
+            st.active &= (worst > 1.0) | (st.rel > self.energy_tol)
+            # a column whose residual grew halves its next update (breaks cycles across kinks of T(H))
+            st.relax = np.where(worst > st.worst, 0.5 * st.relax, np.minimum(2.0 * st.relax, 1.0))
+        st.worst = worst
+        return not st.active.any() or it == self.max_iter
+
+    def _update(self, cols, st, it):
+        """One Newton update dH (lagged conductances) of the active columns of ``st``."""
+        self.iterations += 1
+        t, h, dtdh, k = st.t, st.h, st.dtdh, st.k
+        if it >= _CHORD_AFTER:  # nodes that changed phase state: chord slope of T(H) (regula falsi)
+            h_prev, t_prev, phase_prev = st.chord
+            dh_it = h[1:] - h_prev
+            np.divide(t[1:] - t_prev, dh_it, out=dtdh[1:], where=(cols.phase(h[1:]) != phase_prev) & (np.abs(dh_it) > 1.0))
+        if it >= _CHORD_AFTER - 1:
+            st.chord = (h[1:].copy(), t[1:].copy(), cols.phase(h[1:]))
+        # F_j changes by alpha_j*dH_j - beta_j*dH_{j+1}; row r is node r+1
+        alpha = k * dtdh[:-1]
+        beta = k * dtdh[1:]
+        diag = cols.storage_coef + beta
+        diag[:-1] += alpha[1:]
+        lower = np.negative(alpha, out=alpha)  # alpha[0] = 0: the surface node is fixed
+        upper = np.empty_like(diag)
+        np.negative(beta[1:], out=upper[:-1])
+        dh = solve_tridiagonal(lower, diag, upper, np.negative(st.res, out=st.res), np.empty(cols.ncol))
+        dh *= st.relax * st.active
+        h[1:] += dh
+        cols.temperature(t, h)
+
     def _extrapolate(self, t_prev, h_prev):
-        """Initial Newton iterate: the state extrapolated linearly from the last two steps."""
+        """Initial Newton iterate: H extrapolated linearly from the last two steps on nodes whose phase
+        state (frozen / partly frozen / thawed) is the same at both ends and after extrapolation."""
         h = self.h[1:]
         h_new = 2.0 * h - h_prev
-        flat = self.mat.curve_flat
-        if flat.size:
-            tc = 2.0 * self.t.ravel()[flat] - t_prev.ravel()[flat - self.ncol]
-        h[:] = h_new
-        self._temperature_from_enthalpy()
-        if flat.size:
-            s = curve_fraction(tc, self.mat.curve_a, self.mat.curve_b)
-            self.t.ravel()[flat] = tc
-            self.h.ravel()[flat] = curve_enthalpy(tc, s, self.c_f, self.c_t, self.lv)
-
-    def _linearise(self):
-        """Unfrozen fraction f, dT/dH and df/dH of nodes 1..; for power-law nodes also the mismatch
-        m = H - H(T), H(T) and dH/dT (compact arrays)."""
-        mat, t, h = self.mat, self.t, self.h
-        hi = h[1:]
-        f = self.fraction[1:]
-        np.multiply(hi, mat.inv_latent[1:], out=f)
-        mushy = (f > 0.0) & (f < 1.0)
-        np.clip(f, 0.0, 1.0, out=f)
-        dtdh = self.dtdh[1:]
-        np.multiply(hi < 0.0, mat.inv_c_frozen[1:], out=dtdh)
-        dtdh += (hi > mat.latent[1:]) * mat.inv_c_thawed[1:]
-        np.multiply(mushy, mat.inv_latent[1:], out=self.dfdh[1:])
-        flat = mat.curve_flat
-        if not flat.size:
-            return None, None, None
-        tc = t.ravel()[flat]
-        s = curve_fraction(tc, mat.curve_a, mat.curve_b)
-        hc = curve_enthalpy(tc, s, self.c_f, self.c_t, self.lv)
-        slope = curve_slope(tc, s, self.c_f, self.c_t, self.lv, mat.curve_b, mat.curve_t_star)
-        self.fraction.ravel()[flat] = s
-        self.dtdh.ravel()[flat] = 1.0 / slope
-        frozen = tc <= mat.curve_t_star
-        self.dfdh.ravel()[flat] = np.where(frozen, mat.curve_b * s / np.maximum(-tc, 1e-300), 0.0) / slope
-        return h.ravel()[flat] - hc, hc, slope
-
-    def _conductance(self):
-        """Conductances K_j (W/m2/K) between nodes j and j+1, and dK_j/df_j, dK_j/df_{j+1}."""
-        mat, f = self.mat, self.fraction
-        r_lo = mat.r_lower_frozen * np.exp(f[:-1] * mat.r_lower_log_ratio)
-        r_up = mat.r_upper_frozen * np.exp(f[1:] * mat.r_upper_log_ratio)
-        k = np.reciprocal(r_lo + r_up)
-        k2 = k * k
-        r_lo *= mat.r_lower_log_ratio
-        r_lo *= k2
-        r_up *= mat.r_upper_log_ratio
-        r_up *= k2
-        return k, np.negative(r_lo, out=r_lo), np.negative(r_up, out=r_up)
-
-    def _temperature_from_enthalpy(self):
-        """Exact T(H) of free-water (and dry) nodes 1.. (curve nodes are overwritten afterwards)."""
-        mat, h = self.mat, self.h
-        t = self.t[1:]
-        np.multiply(np.minimum(h[1:], 0.0), mat.inv_c_frozen[1:], out=t)
-        t += np.maximum(h[1:] - mat.latent[1:], 0.0) * mat.inv_c_thawed[1:]
-
-    def _curve_inversion(self, t_old, hc_old, slope_old, active):
-        """T of power-law nodes from their new H: exact on the linear branches (T >= T*), else one
-        Newton step from min(T_old, T*) on the convex frozen branch, clamped at T*."""
-        mat = self.mat
-        hn = self.h.ravel()[mat.curve_flat]
-        t_lin = (hn - self.lv) / np.where(hn >= self.lv, self.c_t, self.c_f)
-        above = t_old > mat.curve_t_star
-        x = np.where(above, mat.curve_t_star, t_old)
-        hx = np.where(above, self.h_star, hc_old)
-        sx = np.where(above, self.slope_star, slope_old)
-        t_newton = np.minimum(x + (hn - hx) / sx, mat.curve_t_star)
-        t_new = np.where(hn >= self.h_star, t_lin, t_newton)
-        return np.where(active[self.curve_col], t_new, t_old)
+        phase = self.columns.phase(h)
+        same = (self.columns.phase(h_prev) == phase) & (self.columns.phase(h_new) == phase)
+        np.copyto(h, h_new, where=same)
+        self.columns.temperature(self.t, self.h)

@@ -35,13 +35,19 @@ def band_names():
 
 
 def _attr(array, name):
-    a = array.GetAttribute(name)
+    try:
+        a = array.GetAttribute(name)
+    except RuntimeError:  # missing attribute, with gdal.UseExceptions()
+        return None
     return None if a is None else a.Read()
 
 
 def _coordinate(group, names, path):
     for n in names:
-        arr = group.OpenMDArray(n)
+        try:
+            arr = group.OpenMDArray(n)
+        except RuntimeError:
+            arr = None
         if arr is not None:
             return np.asarray(arr.ReadAsArray(), float)
     raise ValueError(f"ERA5-Land: {path} has no coordinate variable {' or '.join(names)}")
@@ -53,7 +59,10 @@ def _read_netcdf(path, variables):
     lat, lon = _coordinate(group, LAT_NAMES, path), _coordinate(group, LON_NAMES, path)
     fields = {}
     for var in variables:
-        arr = group.OpenMDArray(var)
+        try:
+            arr = group.OpenMDArray(var)
+        except RuntimeError:
+            arr = None
         if arr is None:
             names = group.GetMDArrayNames()
             raise ValueError(f"ERA5-Land: variable {var} missing from {path} (found {', '.join(names)}); "

@@ -32,10 +32,15 @@ def _buffered_geometries(vector_path, buffer_km, target_srs):
     The buffer is applied in a local azimuthal equidistant projection centred on each geometry, so
     its distance is in kilometres whatever the CRS of the layer or the grid.
     """
-    ds = ogr.Open(vector_path)
+    path, _, options = vector_path.partition("|")
+    try:
+        ds = ogr.Open(path)
+    except RuntimeError:
+        ds = None
     if ds is None or ds.GetLayerCount() == 0:
-        raise ValueError(f"Region polygons: {vector_path} cannot be opened as a vector layer")
-    layer = ds.GetLayer(0)
+        raise ValueError(f"Region polygons: {path} cannot be opened as a vector layer")
+    name = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
+    layer = ds.GetLayerByName(name) if name else ds.GetLayer(0)
     src_srs = layer.GetSpatialRef()
     if src_srs is None:
         raise ValueError(f"Region polygons: {vector_path} has no CRS")

@@ -81,7 +81,7 @@ def bedrock_layer(shape, thickness_m, properties=None):
 
 
 def hwsd_layers(sand_pct, silt_pct, clay_pct, oc_pct, soil_depth_m=2.0, subsoil_oc_pct=0.5,
-                water_mode="field_capacity", saturation=0.8, bottom_m=50.0, substrate=None):
+                water_mode="field_capacity", saturation=0.8, bottom_m=100.0, substrate=None):
     """Layers (list of (name, dict field -> (rows, cols))) from HWSD topsoil (0–30 cm) texture in %.
 
     Topsoil 0–0.3 m from the data; subsoil 0.3 m – ``soil_depth_m`` with the topsoil texture and
@@ -128,7 +128,7 @@ def soilgrids_files(folder):
     return found
 
 
-def soilgrids_layers(files, grid, water_mode="field_capacity", saturation=0.8, bottom_m=50.0, substrate=None,
+def soilgrids_layers(files, grid, water_mode="field_capacity", saturation=0.8, bottom_m=100.0, substrate=None,
                      resampling="auto", progress=None, is_cancelled=None):
     """Six soil layers (SoilGrids depth intervals, 0–2 m) plus the substrate, from :func:`soilgrids_files`."""
     layers = []
@@ -190,3 +190,52 @@ def read_soil_layers(path, window=None):
     data = read_raster(path, window=window)
     data = data.reshape(n, nf, *data.shape[1:])
     return {f: data[:, i] for i, f in enumerate(FIELDS)}
+
+
+def organic_thickness_on_grid(thickness, grid):
+    """Organic-layer thickness (rows, cols) in m from a constant or a raster path (None/0 = no layer)."""
+    if thickness is None:
+        return None
+    if isinstance(thickness, str):
+        t = align(thickness, grid, "Organic layer thickness", "auto", bands=[1])[0]
+        valid = t[np.isfinite(t)]
+        if valid.size and (valid.min() < 0 or valid.max() > 5):
+            raise ValueError(f"Organic layer thickness: values {valid.min():.2f}…{valid.max():.2f}; expected "
+                             "metres in 0–5 (centimetres given?)")
+        return np.where(np.isfinite(t), t, 0.0)
+    if thickness <= 0:
+        return None
+    return np.full((grid.rows, grid.cols), float(thickness))
+
+
+def _finish(layers, grid, mask, out_path, organic, organic_water, source):
+    if organic is not None:
+        layers = [("organic", organic_layer(organic, organic.shape, organic_water))] + layers
+    return write_soil_raster(out_path, grid, layers, mask, {"SOURCE": source})
+
+
+def prepare_hwsd_soil(sand, silt, clay, oc, grid, mask, out_path, soil_depth_m=2.0, subsoil_oc_pct=0.5,
+                      water_mode="field_capacity", saturation=0.8, bottom_m=100.0, substrate=None,
+                      organic_thickness=None, organic_water=0.6, resampling="auto"):
+    """HWSD topsoil rasters (%, NoData −1) → soil raster (see :func:`hwsd_layers`); returns valid pixels.
+
+    HWSD is a map of soil units, so 'auto' resampling is nearest neighbour (mode when finer).
+    """
+    v = [align(p, grid, f"HWSD {name}", resampling, categorical=True, bands=[1])[0]
+         for p, name in ((sand, "sand"), (silt, "silt"), (clay, "clay"), (oc, "organic carbon"))]
+    layers = hwsd_layers(*v, soil_depth_m=soil_depth_m, subsoil_oc_pct=subsoil_oc_pct, water_mode=water_mode,
+                         saturation=saturation, bottom_m=bottom_m, substrate=substrate)
+    organic = organic_thickness_on_grid(organic_thickness, grid)
+    return _finish(layers, grid, mask, out_path, organic, organic_water, "HWSD v1.2 topsoil")
+
+
+def prepare_soilgrids_soil(folder, grid, mask, out_path, water_mode="field_capacity", saturation=0.8,
+                           bottom_m=100.0, substrate=None, organic_thickness=None, organic_water=0.6,
+                           resampling="auto", progress=None, is_cancelled=None):
+    """SoilGrids250m folder → soil raster with six layers (0–2 m) and the substrate; returns valid pixels."""
+    if bottom_m <= sum(SOILGRIDS_THICKNESS_M):
+        raise ValueError(f"model bottom {bottom_m} m must be below the SoilGrids soil (2 m)")
+    layers = soilgrids_layers(soilgrids_files(folder), grid, water_mode, saturation, bottom_m, substrate,
+                              resampling, progress, is_cancelled)
+    organic = organic_thickness_on_grid(organic_thickness, grid)
+    return _finish(layers, grid, mask, out_path, organic, organic_water, "SoilGrids250m 2.0")

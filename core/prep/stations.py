@@ -20,6 +20,10 @@ import numpy as np
 from scipy.interpolate import RBFInterpolator
 from scipy.spatial import cKDTree
 
+from .. import schema
+from ..raster_io import atomic_path, write_raster
+from .warp import align
+
 EARTH_RADIUS_KM = 6371.0088
 STANDARD_LAPSE_C_PER_KM = -6.5
 METHODS = ("thin_plate", "idw")
@@ -309,3 +313,29 @@ Annual-mean RMSE: <b>{cv.annual_rmse_c:.2f} °C</b>.</p>
 <table><tr><th>id</th><th>name</th><th>lat</th><th>lon</th><th>elevation (m)</th><th>observed (°C)</th>
 <th>predicted (°C)</th><th>error (°C)</th></tr>{worst_rows}</table></body></html>
 """
+
+
+def prepare_station_climate(stations, dem_path, grid, mask, out_path, method="thin_plate", lapse_c_per_km=None,
+                            smoothing=10.0, power=2.0, neighbours=12, report_path=None, progress=None,
+                            is_cancelled=None):
+    """Interpolate the stations onto the grid with the DEM and write ``tair_01..12`` (°C).
+
+    The DEM (m) is warped to the grid (bilinear, or average when it is much finer). Returns
+    (interpolator, cross-validation); the HTML report is written when ``report_path`` is given.
+    """
+    dem = align(dem_path, grid, "DEM", "auto", bands=[1])[0]
+    dem[~np.isfinite(mask)] = np.nan
+    if not np.isfinite(dem).any():
+        raise ValueError("DEM: no valid height inside the model-grid region")
+    interp = StationInterpolator(stations, method, lapse_c_per_km, smoothing, power, neighbours)
+    cv = interp.cross_validate()
+    climate = interpolate_to_grid(interp, grid, dem, progress=progress, is_cancelled=is_cancelled)
+    lapse = ",".join(f"{v:.3f}" for v in interp.lapse)
+    write_raster(out_path, climate, grid, list(schema.CLIMATE_BANDS), ["degC"] * 12,
+                 metadata={"METHOD": method, "LAPSE_RATE_C_PER_KM": lapse, "STATIONS": len(interp.stations.lat),
+                           "LOO_RMSE_C": ",".join(f"{v:.3f}" for v in cv.rmse_c)})
+    if report_path:
+        with atomic_path(report_path) as tmp:
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(cross_validation_html(interp, cv))
+    return interp, cv

@@ -20,7 +20,8 @@ class PointRun:
     depths_m: np.ndarray
     times_days: np.ndarray
     series_c: np.ndarray
-    """(ntime, ndepth) daily temperature at ``depths_m``."""
+    """(ntime, ndepth) temperature at ``depths_m`` at the end of every time step."""
+    steps_per_year: int
     annual_mean_c: np.ndarray
     """(nyears, ndepth)"""
     alt_m: np.ndarray
@@ -29,9 +30,9 @@ class PointRun:
     inputs: dict
     """Input values used at the pixel, by name."""
 
-    def envelope(self, days_per_year=365):
+    def envelope(self):
         """Annual min, mean and max against depth over the last simulated year: three (ndepth,) arrays."""
-        last = self.series_c[-days_per_year:]
+        last = self.series_c[-self.steps_per_year:]
         return last.min(axis=0), last.mean(axis=0), last.max(axis=0)
 
 
@@ -53,7 +54,7 @@ def profile_depths(bottom_m):
 
 
 def simulate_point(inputs, settings, x, y):
-    """Run the column at the pixel holding (x, y) with daily output; ValueError if the pixel has NoData."""
+    """Run the column at the pixel holding (x, y), output every step; ValueError if the pixel has NoData."""
     checked = check_inputs(inputs, settings)
     col, row = pixel_of(checked.grid, x, y)
     block = read_block(checked, settings, (col, row, 1, 1))
@@ -66,9 +67,10 @@ def simulate_point(inputs, settings, x, y):
     nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
     args = solver_arguments(block, valid, settings, nodes, checked.initial_depths_m)
     depths = np.unique(np.concatenate([profile_depths(settings.bottom_m), [10.0]]))
+    steps_per_year = int(round(365.0 / (settings.dt_days or DEFAULT_DT_DAYS)))
     res = simulate(**args, node_depths=nodes, years=len(settings.years), spinup_years=settings.spinup_years,
-                   dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=tuple(depths),
-                   output_every_days=1)
+                   dt_days=365.0 / steps_per_year, output_depths_m=tuple(depths),
+                   output_every_days=365.0 / steps_per_year)
     used = {f"tair_{m + 1:02d} (°C)": float(block.climate[m, 0, 0]) for m in range(12)}
     used.update({f"{name} layer {i + 1}": float(v) for name in ("thickness_m", "k_frozen", "k_thawed", "c_frozen",
                                                                 "c_thawed", "water_content")
@@ -78,7 +80,7 @@ def simulate_point(inputs, settings, x, y):
     used["initial state"] = "ERA5-Land raster" if block.initial is not None else "TTOP equilibrium"
     return PointRun(
         lon=x, lat=y, pixel=(col, row), years=settings.years, depths_m=depths,
-        times_days=np.asarray(res.times_days), series_c=res.series_c[:, 0, :],
+        times_days=np.asarray(res.times_days), series_c=res.series_c[:, 0, :], steps_per_year=steps_per_year,
         annual_mean_c=res.annual_mean_c[:, 0, :], alt_m=res.alt_m[:, 0],
         magt_10m_c=float(res.annual_mean_c[:, 0, list(depths).index(10.0)].mean()),
         ttop_c=float(np.asarray(res.ttop_c)[0]), inputs=used)

@@ -1,4 +1,4 @@
-"""Single-column explorer outputs: an HTML report with plots, and a CSV of the daily profile series."""
+"""Single-column explorer outputs: an HTML report with plots, and a CSV of the profile time series."""
 
 import base64
 import csv
@@ -75,7 +75,7 @@ mean active-layer thickness {np.mean(run.alt_m):.2f} m.</p>
 
 
 def write_profile_csv(run, path):
-    """Write the daily profile series: one row per day, one column per depth (°C), atomically."""
+    """Write the profile series: one row per time step (daily at dt = 1 d), one column per depth (°C)."""
     with atomic_path(path) as tmp:
         with open(tmp, "w", newline="", encoding="utf-8") as f:
             out = csv.writer(f)

@@ -1,35 +1,53 @@
 """Running blocks in this process or in a pool of spawned worker processes (safe inside QGIS).
 
-Inside QGIS ``sys.executable`` is the QGIS program, not Python, so the pool is told which Python
-to start (``python_executable``). The "spawn" start method is used on every platform: forking a
-running Qt application is not safe.
+Inside QGIS ``sys.executable`` is not reliably this Python: embedded interpreters report the QGIS
+program or whatever ``python3`` comes first on PATH. Workers are therefore started with an
+interpreter found beside this one's standard library and checked to load the same NumPy. The
+"spawn" start method is used on every platform (forking a running Qt application is not safe). A
+shared event tells the workers to stop, so cancel takes effect within a few solver steps, and a
+worker that dies makes the run fail instead of hang.
 """
 
+import functools
 import multiprocessing
 import os
+import subprocess
 import sys
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 import numpy as np
 
 from ..heat import Cancelled
 
 POLL_SECONDS = 0.2
+_STOP = None  # the pool's stop event, set in each worker by _init_worker
 
 
+def _candidates():
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    if os.name == "nt":
+        names = [os.path.join(sys.exec_prefix, "python.exe"), os.path.join(sys.base_exec_prefix, "python.exe")]
+    else:
+        names = [os.path.join(prefix, "bin", name) for prefix in (sys.exec_prefix, sys.base_exec_prefix)
+                 for name in (f"python{version}", "python3")]
+    return names + [sys.executable]
+
+
+@functools.lru_cache(maxsize=1)
 def python_executable():
-    """The Python interpreter to start workers with, also when running embedded in QGIS."""
-    names = ["python.exe", "pythonw.exe"] if os.name == "nt" else \
-        [f"python{sys.version_info.major}.{sys.version_info.minor}", f"python{sys.version_info.major}"]
-    base = os.path.basename(sys.executable or "").lower()
-    if base.startswith("python"):
-        return sys.executable
-    folders = [sys.exec_prefix] if os.name == "nt" else [os.path.join(sys.exec_prefix, "bin")]
-    for folder in folders:
-        for name in names:
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                return candidate
-    raise RuntimeError("cannot find the Python interpreter for parallel workers; use 1 worker")
+    """A Python interpreter that loads this process's NumPy, for starting workers (also inside QGIS)."""
+    probe = "import sys, numpy; print(numpy.__file__)"
+    for candidate in _candidates():
+        if not candidate or not os.path.isfile(candidate):
+            continue
+        try:
+            done = subprocess.run([candidate, "-c", probe], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode == 0 and os.path.samefile(done.stdout.strip(), np.__file__):
+            return candidate
+    raise RuntimeError("no Python interpreter for parallel workers was found beside this one "
+                       f"(tried {', '.join(c for c in _candidates() if c)}); use 1 worker")
 
 
 def block_results(values, valid):
@@ -39,20 +57,23 @@ def block_results(values, valid):
     return out
 
 
-def _work(job):
+def _init_worker(stop):
+    global _STOP
+    _STOP = stop
+
+
+def _work(checked, settings, window):
     from .run import simulate_block
 
-    checked, settings, window = job
-    results, stats = simulate_block(checked, settings, window)
-    return window, results, stats
+    return (window,) + simulate_block(checked, settings, window, is_cancelled=_STOP.is_set)
 
 
 def run_blocks(checked, settings, windows, is_cancelled=None):
     """Yield (window, results, stats) for every window, in order; raise ``Cancelled`` on cancel."""
     cancelled = is_cancelled or (lambda: False)
-    if settings.workers == 1 or len(windows) == 1:
-        from .run import simulate_block
+    from .run import simulate_block
 
+    if settings.workers == 1 or len(windows) == 1:
         for window in windows:
             if cancelled():
                 raise Cancelled("regional run cancelled")
@@ -60,19 +81,18 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
         return
     ctx = multiprocessing.get_context("spawn")
     ctx.set_executable(python_executable())
-    pool = ctx.Pool(min(settings.workers, len(windows)))
+    stop = ctx.Event()
+    pool = ProcessPoolExecutor(min(settings.workers, len(windows)), mp_context=ctx, initializer=_init_worker,
+                               initargs=(stop,))
     try:
-        pending = pool.imap(_work, [(checked, settings, w) for w in windows])
-        for _ in windows:
-            while True:
+        futures = [pool.submit(_work, checked, settings, w) for w in windows]
+        for future in futures:
+            while not future.done():
                 if cancelled():
+                    stop.set()
                     raise Cancelled("regional run cancelled")
-                try:
-                    yield pending.next(timeout=POLL_SECONDS)
-                    break
-                except multiprocessing.TimeoutError:
-                    continue
-        pool.close()
+                wait([future], timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            yield future.result()
     finally:
-        pool.terminate()
-        pool.join()
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)

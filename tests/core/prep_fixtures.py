@@ -8,6 +8,8 @@ from scipy.io import netcdf_file
 
 gdal.UseExceptions()
 
+SHARED_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
+    __file__))))), "shared", "data")
 IGH = "+proj=igh +lat_0=0 +lon_0=0 +datum=WGS84 +units=m +no_defs"
 
 

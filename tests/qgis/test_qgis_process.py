@@ -21,3 +21,29 @@ def test_permafrost_algorithms_are_listed(qgis_process):
     provider = json.loads(qgis_process("--json", "list"))["providers"]["permafrost"]
     assert provider["name"] == "Permafrost ground temperature"
     assert set(provider["algorithms"]) == {f"permafrost:{cls.NAME}" for cls in algorithm_classes()}
+
+
+def test_simulate_with_two_workers_inside_qgis_process(qgis_process, tmp_path):
+    """Spawned workers start from inside QGIS (where sys.executable is not Python) and give the same map."""
+    import os
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "core"))
+    from regional_fixtures import write_inputs
+
+    from permafrost_magt.core.raster_io import read_raster
+
+    paths, _ = write_inputs(tmp_path)
+    common = [f"CLIMATE={paths['climate']}", f"SOIL={paths['soil']}", f"NFACTORS={paths['nfactors']}",
+              "FIRST_YEAR=2010", "LAST_YEAR=2010", "DT_DAYS=5", "BOTTOM_M=30", "BATCH_COLUMNS=4"]
+    maps = []
+    for workers in (1, 2):
+        out = tmp_path / f"magt_{workers}.tif"
+        text = qgis_process("--json", "run", "permafrost:simulate", "--", *common, f"WORKERS={workers}",
+                            f"OUTPUT_MAGT={out}", "OUTPUT_ALT=TEMPORARY_OUTPUT")
+        assert json.loads(text)["results"]["PIXELS"] == 10
+        maps.append(read_raster(str(out)))
+        assert (tmp_path / f"magt_{workers}.qml").exists()
+    np.testing.assert_array_equal(maps[0], maps[1])
