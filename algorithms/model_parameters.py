@@ -74,6 +74,13 @@ def add_model_parameters(alg, regional=True):
     alg.add(QgsProcessingParameterNumber("WORKERS", "Parallel workers", defaultValue=os.cpu_count() or 1,
                                           minValue=1, maxValue=256),
              "Number of worker processes; the default is the number of CPU cores. Results do not depend on it.")
+    alg.add(QgsProcessingParameterNumber("SKIP_WARM_TTOP", "Estimate pixels whose TTOP exceeds (°C)",
+                                         QgsProcessingParameterNumber.Double, defaultValue=2.0, optional=True,
+                                         minValue=0.0, maxValue=50.0),
+            "Shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its TTOP is "
+            "above this value in every simulated year, its MAGT comes from the steady conduction profile (TTOP + "
+            "geothermal gradient) instead of a full simulation; the diagnostics flag it. Measured error of MAGT(10 m) "
+            "for such pixels: below 0.5 °C (warm side). Clear the value to simulate every pixel.", advanced=True)
     alg.add(QgsProcessingParameterNumber("BATCH_COLUMNS", "Pixels per block", defaultValue=2000,
                                           minValue=1, maxValue=1000000),
              "Pixels simulated together in one block; bounds memory (about 10 kB per pixel).", advanced=True)
@@ -93,6 +100,8 @@ def model_run_from_parameters(alg, parameters, context):
                            .replace(";", ",").split(",") if d.strip()) or depths
         except ValueError:
             raise QgsProcessingException("Output depths: give numbers in metres separated by commas") from None
+    skip = parameters.get("SKIP_WARM_TTOP", 2.0) if regional else None
+    skip = None if skip in (None, "") else alg.parameterAsDouble(parameters, "SKIP_WARM_TTOP", context)
     settings = ModelSettings(
         first_year=alg.parameterAsInt(parameters, "FIRST_YEAR", context),
         last_year=alg.parameterAsInt(parameters, "LAST_YEAR", context),
@@ -105,6 +114,7 @@ def model_run_from_parameters(alg, parameters, context):
         climatology_year=alg.parameterAsDouble(parameters, "CLIMATOLOGY_YEAR", context),
         batch_columns=alg.parameterAsInt(parameters, "BATCH_COLUMNS", context) if regional else 1,
         workers=alg.parameterAsInt(parameters, "WORKERS", context) if regional else 1,
+        skip_warm_ttop_c=skip if regional else None,
     )
     inputs = RegionInputs(climate=source("CLIMATE"), soil=source("SOIL"), nfactors=source("NFACTORS"),
                           initial=source("INITIAL"), anomalies=source("ANOMALIES"),

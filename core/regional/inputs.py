@@ -42,6 +42,8 @@ class ModelSettings:
     climatology_year: float = 1985.0
     batch_columns: int = 2000
     workers: int = 1
+    skip_warm_ttop_c: Optional[float] = None
+    """Estimate instead of simulate pixels whose TTOP exceeds this in every year (``warm_skip``); None: never."""
 
     @property
     def years(self):

@@ -15,11 +15,13 @@ from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
 from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import check_inputs
+from .warm_skip import warm_estimate, warm_pixels
 from .workers import block_results, run_blocks
 
 OUTPUT_KEYS = ("magt", "magt_depths", "alt", "ttop", "presence", "diagnostics")
 DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
-                    ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"))
+                    ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"),
+                    ("skipped_warm", "1"))
 
 
 def depth_label(depth_m):
@@ -45,32 +47,78 @@ def block_windows(grid, batch_columns):
     return [(0, y, grid.cols, min(rows, grid.rows - y)) for y in range(0, grid.rows, rows)]
 
 
+def _subset(args, columns):
+    """Solver arguments of the selected columns."""
+    out = {}
+    for key, value in args.items():
+        if key == "layers":
+            out[key] = value.take(columns)
+        elif isinstance(value, np.ndarray) and value.ndim >= 1:
+            out[key] = value[columns]
+        else:
+            out[key] = value
+    return out
+
+
+def _simulated(args, settings, depths, is_cancelled):
+    """Per-pixel outputs (key → (bands, npix)) of a full simulation."""
+    res = simulate(**args, node_depths=make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m),
+                   years=len(settings.years), spinup_years=settings.spinup_years,
+                   dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=depths, is_cancelled=is_cancelled)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN ALT: no permafrost in any year
+        alt = np.nanmean(res.alt_m, axis=0)
+    return {
+        "period": res.period_mean_c.T, "alt": alt[None], "ttop": np.asarray(res.ttop_c)[None],
+        "diagnostics": np.stack([res.permafrost_table_m, res.permafrost_base_m, res.spinup_years_used,
+                                 res.spinup_converged, res.energy_residual, res.unconverged_steps,
+                                 np.zeros(res.magt_c.shape)]).astype(float),
+    }, float(res.energy_residual.max())
+
+
+def _estimated(args, depths):
+    """Per-pixel outputs of pixels skipped by the warm rule (see ``warm_skip``)."""
+    n = args["layers"].ncol
+    t_top, period = warm_estimate(args["layers"], args["monthly_air_c"], args.get("n_freezing", 1.0),
+                                  args.get("n_thawing", 1.0), args["geothermal_flux_w_m2"], depths)
+    nan = np.full(n, np.nan)
+    return {"period": period.T, "alt": nan[None], "ttop": t_top[None],
+            "diagnostics": np.stack([nan, nan, np.zeros(n), np.ones(n), np.zeros(n), np.zeros(n), np.ones(n)])}
+
+
 def simulate_block(checked, settings, window, is_cancelled=None):
     """Results of one window: output key → (bands, rows, cols) with NaN off the valid pixels, and stats."""
     block = read_block(checked, settings, window)
     valid = valid_pixels(block)
     depths = tuple(sorted(set(settings.output_depths_m) | {10.0}))
-    stats = {"pixels": int(valid.sum()), "energy_residual": 0.0}
+    stats = {"pixels": int(valid.sum()), "skipped": 0, "energy_residual": 0.0}
     if not valid.any():
         return {}, stats
     nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
     args = solver_arguments(block, valid, settings, nodes, checked.initial_depths_m)
-    res = simulate(**args, node_depths=nodes, years=len(settings.years), spinup_years=settings.spinup_years,
-                   dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=depths, is_cancelled=is_cancelled)
-    stats["energy_residual"] = float(res.energy_residual.max())
-    period = res.period_mean_c  # (npix, ndepth)
-    magt = period[:, depths.index(10.0)]
-    with np.errstate(invalid="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN ALT: no permafrost in any year
-        alt = np.nanmean(res.alt_m, axis=0)
+    skip = np.zeros(int(valid.sum()), dtype=bool)
+    if settings.skip_warm_ttop_c is not None and isinstance(args["initial"], str):
+        skip = warm_pixels(args["layers"], args["monthly_air_c"], args.get("n_freezing", 1.0),
+                           args.get("n_thawing", 1.0), settings.skip_warm_ttop_c)
+    parts = []
+    if (~skip).any():
+        values, stats["energy_residual"] = _simulated(_subset(args, ~skip), settings, depths, is_cancelled)
+        parts.append((~skip, values))
+    if skip.any():
+        parts.append((skip, _estimated(_subset(args, skip), depths)))
+    stats["skipped"] = int(skip.sum())
+    merged = {}
+    for key in parts[0][1]:
+        merged[key] = np.full((parts[0][1][key].shape[0], skip.size), np.nan)
+        for chosen, values in parts:
+            merged[key][:, chosen] = values[key]
+    magt = merged["period"][depths.index(10.0)]
     per_pixel = {
         "magt": magt[None],
-        "magt_depths": np.stack([period[:, depths.index(d)] for d in settings.output_depths_m]),
-        "alt": alt[None],
-        "ttop": np.asarray(res.ttop_c)[None],
+        "magt_depths": np.stack([merged["period"][depths.index(d)] for d in settings.output_depths_m]),
+        "alt": merged["alt"], "ttop": merged["ttop"],
         "presence": (magt < 0).astype(float)[None],
-        "diagnostics": np.stack([res.permafrost_table_m, res.permafrost_base_m, res.spinup_years_used,
-                                 res.spinup_converged, res.energy_residual, res.unconverged_steps]).astype(float),
+        "diagnostics": merged["diagnostics"],
     }
     return {key: block_results(values, valid) for key, values in per_pixel.items()}, stats
 
@@ -92,7 +140,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
     start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
     log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "
         f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
-    summary = {"pixels": 0, "blocks": len(windows), "energy_residual": 0.0}
+    summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0}
     with ExitStack() as stack:
         datasets = {}
         try:
@@ -109,6 +157,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                     if key in results:
                         write_block(datasets[key], results[key], window[0], window[1])
                 summary["pixels"] += stats["pixels"]
+                summary["skipped"] += stats["skipped"]
                 summary["energy_residual"] = max(summary["energy_residual"], stats["energy_residual"])
                 if progress:
                     progress(done / len(windows))
@@ -116,6 +165,6 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                 finish_geotiff(datasets[key])
         finally:
             datasets.clear()  # closes every dataset before its temporary file is renamed or removed
-    log(f"Simulated {summary['pixels']} pixels; largest relative energy residual per step "
-        f"{summary['energy_residual']:.2e}")
+    log(f"{summary['pixels']} pixels with data, {summary['skipped']} of them estimated by the warm-pixel rule; "
+        f"largest relative energy residual per step {summary['energy_residual']:.2e}")
     return summary

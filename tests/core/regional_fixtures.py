@@ -17,9 +17,9 @@ ROCK = dict(thickness_m=np.nan, k_frozen=2.6, k_thawed=2.5, c_frozen=2.0e6, c_th
 SHIFT = np.linspace(-2.0, 4.0, ROWS * COLS).reshape(ROWS, COLS)
 
 
-def write_inputs(folder, nodata_pixels=((0, 0, "climate"), (2, 3, "soil"))):
+def write_inputs(folder, nodata_pixels=((0, 0, "climate"), (2, 3, "soil")), warmer_by_c=0.0):
     """Write climate, soil and n-factor rasters; returns their paths. ``nodata_pixels``: (row, col, input)."""
-    climate = MOHE_MONTHLY[:, None, None] + SHIFT[None]
+    climate = MOHE_MONTHLY[:, None, None] + SHIFT[None] + warmer_by_c
     soil = np.stack([np.full((ROWS, COLS), layer[f]) for layer in (SILT, ROCK) for f, _ in schema.SOIL_FIELDS])
     soil[0] = 0.5 + 0.1 * np.arange(COLS)[None, :]  # silt thickness varies across columns
     nfactors = np.stack([np.full((ROWS, COLS), 0.6), np.full((ROWS, COLS), 0.9)])

@@ -6,11 +6,12 @@
   errors sit next to the front, which the enthalpy method resolves to one cell), freezing front within
   2 cm (one cell) of X = 2*lambda*sqrt(alpha_f*t).
 * Thawing Neumann problem: the active-layer thickness reported after one year of constant +5 °C
-  over ground at -2 °C equals the analytic thaw depth within 2 cm.
+  over ground at -2 °C equals the analytic thaw depth within 2 cm on a 3 cm grid (the front position
+  inside the partly thawed cell comes from its liquid fraction).
 * Freezing interval (power-law unfrozen water): no closed form exists, so the reference is an
   independent method-of-lines solution (T as unknown, apparent heat capacity dH/dT, scipy BDF with
-  tight tolerances) of the same finite-volume semi-discretisation; agreement within 0.03 °C after
-  30 days with dt = 0.1 day.
+  tight tolerances) of the same finite-volume semi-discretisation (4 cm cells); agreement within
+  0.03 °C at every node after 20 days with dt = 0.2 day (backward Euler's own error is ~0.01 °C).
 """
 
 import numpy as np
@@ -67,7 +68,7 @@ def test_alt_matches_neumann_thaw_depth():
     ts, ti = 5.0, -2.0
     lam = neumann_lambda(KT, CT, ts, KF, CF, ti)
     thaw = 2 * lam * np.sqrt(KT / CT * 365 * 86400.0)
-    z = np.arange(0.0, 12.0001, 0.02)
+    z = np.arange(0.0, 12.0001, 0.03)
     res = simulate(single_layer(), z, surface_c=np.full((1, 1), ts), geothermal_flux_w_m2=0.0, initial=ti,
                    years=1, dt_days=1.0)
     assert abs(res.alt_m[0, 0] - thaw) < 0.02
@@ -79,10 +80,10 @@ def test_freezing_interval_matches_method_of_lines_reference():
     a, b = 0.1, 0.6
     a_rel = a / THETA
     t_star = -(a_rel ** (1 / b))
-    ts, ti, days = -5.0, 1.0, 30
-    z = np.arange(0.0, 3.0001, 0.02)
+    ts, ti, days = -5.0, 1.0, 20
+    z = np.arange(0.0, 2.0001, 0.04)
     res = simulate(single_layer(a, b), z, surface_c=np.full((1, 1), ts), geothermal_flux_w_m2=0.0, initial=ti,
-                   days=days, dt_days=0.1, output_depths_m=z[1:])
+                   days=days, dt_days=0.2, output_depths_m=z[1:])
     assert res.energy_residual[0] < 1e-8
 
     # independent reference: dT/dt = div(K grad T) / (V*dH/dT), same grid, volumes and conductances
