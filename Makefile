@@ -3,11 +3,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PYTHON := /usr/bin/python3
-APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib python3-venv gdal-bin
+APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib python3-venv gdal-bin fonts-wqy-microhei
 HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \
 	PYTHONPATH=/usr/share/qgis/python/plugins$${PYTHONPATH:+:$$PYTHONPATH}
 ZIP := dist/permafrost_magt.zip
-ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore .pytest_cache __pycache__ '*.pyc' '.*.part.*'
+ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore ./.ruff_cache .pytest_cache __pycache__ '*.pyc' '.*.part.*'
 
 .PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean
 

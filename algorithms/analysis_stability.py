@@ -25,17 +25,16 @@ POLYGON_FIELDS = (("code", int), ("name_en", str), ("name_zh", str), ("magt_lowe
 
 
 def scheme_from_parameters(alg, parameters, context, enum_name="SCHEME", table_name="TABLE"):
-    """The chosen classes: a built-in scheme, or the user table (lower, upper, code, name, name_zh rows)."""
+    """(scheme id, classes): a built-in scheme, or "user" and the classes of the table (lower, upper, code, name)."""
     key = SCHEME_IDS[alg.parameterAsEnum(parameters, enum_name, context)]
     if key != "user":
         return key, scheme_classes(key)
     flat = alg.parameterAsMatrix(parameters, table_name, context)
     if not flat:
         alg.fail("Stability scheme: 'User-defined table' chosen but the class table is empty.")
-    width = 5 if len(flat) % 5 == 0 and len(flat) % 4 != 0 else 4
-    if len(flat) % width:
-        alg.fail(f"Class table: {len(flat)} cells do not make rows of {width} (lower, upper, code, name[, name_zh]).")
-    rows = [flat[i:i + width] for i in range(0, len(flat), width)]
+    if len(flat) % 4:
+        alg.fail(f"Class table: {len(flat)} cells do not make rows of 4 (lower, upper, code, name).")
+    rows = [flat[i:i + 4] for i in range(0, len(flat), 4)]
     try:
         return "user", classes_from_table(rows)
     except ValueError as err:

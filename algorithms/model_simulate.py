@@ -1,5 +1,7 @@
 """Processing algorithm "Simulate permafrost ground temperature": the regional model run."""
 
+import os
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,

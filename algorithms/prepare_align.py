@@ -4,7 +4,16 @@ from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterEnum, Qgs
 
 from ..core.prep.warp import align_to_file
 from .base import PermafrostAlgorithm
-from .prepare_common import RESAMPLING_LABELS, add_output, add_template, core_errors, layer_path, resampling, template
+from .prepare_common import (
+    RESAMPLING_LABELS,
+    add_output,
+    add_template,
+    core_errors,
+    layer_path,
+    report_gaps,
+    resampling,
+    template,
+)
 
 KINDS = ("continuous", "categorical")
 
@@ -43,5 +52,6 @@ class ClipAlign(PermafrostAlgorithm):
         with core_errors():
             _, used = align_to_file(path, grid, mask, out, "Input raster", resampling(self, parameters, context),
                                     categorical, src_crs)
+        report_gaps(feedback, out, mask, "Aligned raster")
         feedback.pushInfo(f"Aligned with {used} resampling to {grid.cols} × {grid.rows} pixels.")
         return {"OUTPUT": out}

@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterNumber, 
 
 from ..core.prep.anomalies import prepare_anomalies
 from .base import PermafrostAlgorithm
-from .prepare_common import add_output, add_template, core_errors, template
+from .prepare_common import add_output, add_template, core_errors, report_gaps, template
 
 
 class AnomaliesFromNetcdf(PermafrostAlgorithm):
@@ -49,5 +49,6 @@ class AnomaliesFromNetcdf(PermafrostAlgorithm):
         with core_errors():
             names = prepare_anomalies(path, grid, mask, out, self.parameterAsString(parameters, "VARIABLE", context),
                                       None if base == (-9999, 9999) else base, year("FIRST_YEAR"), year("LAST_YEAR"))
+        report_gaps(feedback, out, mask, "Anomalies")
         feedback.pushInfo(f"{len(names)} monthly bands: {names[0]} … {names[-1]}")
         return {"OUTPUT": out}

@@ -10,7 +10,16 @@ from qgis.core import (
 
 from ..core.prep.climate_rasters import monthly_sources, prepare_climate
 from .base import PermafrostAlgorithm, feedback_callables
-from .prepare_common import Stop, add_output, add_resampling, add_template, core_errors, resampling, template
+from .prepare_common import (
+    Stop,
+    add_output,
+    add_resampling,
+    add_template,
+    core_errors,
+    report_gaps,
+    resampling,
+    template,
+)
 
 
 class ClimateFromRasters(PermafrostAlgorithm):
@@ -60,6 +69,7 @@ class ClimateFromRasters(PermafrostAlgorithm):
         except Stop:
             feedback.reportError("Cancelled: no output was written.")
             return {}
+        report_gaps(feedback, out, mask, "Climate")
         for note in info["notes"]:
             feedback.pushWarning(note)
         return {"OUTPUT": out}

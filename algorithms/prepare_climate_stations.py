@@ -14,10 +14,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.prep.stations import STANDARD_LAPSE_C_PER_KM, prepare_station_climate, read_station_csv, \
-    stations_from_table
+from ..core.prep.stations import STANDARD_LAPSE_C_PER_KM, prepare_station_climate, read_station_csv, stations_from_table
 from .base import PermafrostAlgorithm, feedback_callables
-from .prepare_common import Stop, add_output, add_template, core_errors, layer_path, template
+from .prepare_common import Stop, add_output, add_template, core_errors, layer_path, report_gaps, template
 
 METHODS = ("thin_plate", "idw")
 
@@ -135,6 +134,7 @@ class ClimateFromStations(PermafrostAlgorithm):
         except Stop:
             feedback.reportError("Cancelled: no output was written.")
             return {}
+        report_gaps(feedback, out, mask, "Climate")
         n = len(interp.stations.lat)
         feedback.pushInfo(f"{n} stations ({len(stations.lat) - n} co-located merged); lapse rate (°C/km) per "
                           f"month: {', '.join(f'{v:.2f}' for v in interp.lapse)}")

@@ -128,3 +128,17 @@ def soil_options(alg, parameters, context):
         "organic_thickness": organic or alg.parameterAsDouble(parameters, "ORGANIC_THICKNESS", context),
         "organic_water": alg.parameterAsDouble(parameters, "ORGANIC_WATER", context),
     }
+
+
+def report_gaps(feedback, out_path, mask, label):
+    """Warn when the output is NoData in part of the region (input not covering it, or NoData there)."""
+    import numpy as np
+
+    from ..core.raster_io import read_raster
+
+    inside = np.isfinite(mask)
+    missing = inside & ~np.isfinite(read_raster(out_path, bands=[1])[0])
+    if inside.any() and missing.any():
+        share = 100.0 * missing.sum() / inside.sum()
+        feedback.pushWarning(f"{label}: NoData in {missing.sum()} of {inside.sum()} region pixels ({share:.1f} %): "
+                             "the inputs do not cover them or hold NoData (or water) there; the model skips them.")

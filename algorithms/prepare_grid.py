@@ -11,8 +11,14 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ..core.prep.grid import (ARC_SECONDS_30, grid_from_extent, grid_from_polygons, grid_from_template,
-                              pixel_size_km, write_template)
+from ..core.prep.grid import (
+    ARC_SECONDS_30,
+    grid_from_extent,
+    grid_from_polygons,
+    grid_from_template,
+    pixel_size_km,
+    write_template,
+)
 from .base import PermafrostAlgorithm
 from .prepare_common import add_output, core_errors, layer_path
 

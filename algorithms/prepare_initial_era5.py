@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterFile
 
 from ..core.prep.era5 import prepare_initial_state
 from .base import PermafrostAlgorithm
-from .prepare_common import add_output, add_template, core_errors, template
+from .prepare_common import add_output, add_template, core_errors, report_gaps, template
 
 
 class InitialFromEra5(PermafrostAlgorithm):
@@ -12,7 +12,7 @@ class InitialFromEra5(PermafrostAlgorithm):
     DISPLAY = "ERA5-Land initial ground temperature"
     GROUP = "input"
     HELP = ("Reads ERA5-Land soil temperature stl1…stl4 (kelvin; layers 0–7, 7–28, 28–100, 100–289 cm) from a "
-            "NetCDF (or GRIB) file, averages all time steps (time or valid_time), handles latitudes in either "
+            "NetCDF file (GRIB files are read through GDAL's GRIB driver, messages STL1…STL4), averages all time steps (time or valid_time), handles latitudes in either "
             "order and longitudes 0–360, and regrids bilinearly with GDAL warp to the model grid. Output: bands "
             "tsoil_0004cm, tsoil_0018cm, tsoil_0064cm, tsoil_0195cm in °C (layer mid-depths 3.5, 17.5, 64, "
             "194.5 cm, names rounded; exact depths in the DEPTHS_CM metadata). The model run extends the profile "
@@ -30,5 +30,6 @@ class InitialFromEra5(PermafrostAlgorithm):
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         with core_errors():
             names = prepare_initial_state(path, grid, mask, out)
+        report_gaps(feedback, out, mask, "Initial ground temperature")
         feedback.pushInfo(f"Wrote {', '.join(names)} (°C).")
         return {"OUTPUT": out}

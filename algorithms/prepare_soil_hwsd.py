@@ -4,8 +4,18 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterNumber, Q
 
 from ..core.prep.soil_rasters import prepare_hwsd_soil
 from .base import PermafrostAlgorithm
-from .prepare_common import (add_output, add_resampling, add_soil_options, add_template, core_errors, layer_path,
-                             resampling, soil_options, template)
+from .prepare_common import (
+    add_output,
+    add_resampling,
+    add_soil_options,
+    add_template,
+    core_errors,
+    layer_path,
+    report_gaps,
+    resampling,
+    soil_options,
+    template,
+)
 from .soil_help import SOIL_METHOD_HELP
 
 
@@ -48,5 +58,6 @@ class SoilFromHwsd(PermafrostAlgorithm):
                                   subsoil_oc_pct=self.parameterAsDouble(parameters, "SUBSOIL_OC", context),
                                   resampling=resampling(self, parameters, context),
                                   **soil_options(self, parameters, context))
+        report_gaps(feedback, out, mask, "Soil thermal properties")
         feedback.pushInfo(f"{n} pixels with soil properties; NoData elsewhere.")
         return {"OUTPUT": out, "PIXELS": n}

@@ -4,8 +4,18 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFile
 
 from ..core.prep.soil_rasters import prepare_soilgrids_soil
 from .base import PermafrostAlgorithm, feedback_callables
-from .prepare_common import (Stop, add_output, add_resampling, add_soil_options, add_template, core_errors,
-                             resampling, soil_options, template)
+from .prepare_common import (
+    Stop,
+    add_output,
+    add_resampling,
+    add_soil_options,
+    add_template,
+    core_errors,
+    report_gaps,
+    resampling,
+    soil_options,
+    template,
+)
 from .soil_help import SOIL_METHOD_HELP
 
 
@@ -44,5 +54,6 @@ class SoilFromSoilGrids(PermafrostAlgorithm):
         except Stop:
             feedback.reportError("Cancelled: no output was written.")
             return {}
+        report_gaps(feedback, out, mask, "Soil thermal properties")
         feedback.pushInfo(f"{n} pixels with soil properties; NoData elsewhere.")
         return {"OUTPUT": out, "PIXELS": n}

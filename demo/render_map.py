@@ -19,6 +19,7 @@ from qgis.core import (  # noqa: E402
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLineSymbol,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
@@ -41,18 +42,24 @@ def render(magt_path, boundary_path, route_path, out_png, title):
     route.renderer().setSymbol(QgsLineSymbol.createSimple({"color": "#111111", "width": "0.9",
                                                            "line_style": "dash"}))
     project.addMapLayers([magt, boundary, route])
+    project.setCrs(magt.crs())
+    project.setEllipsoid("EPSG:7030")
 
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(260, 190, QgsUnitTypes.LayoutMillimeters))
 
     item = QgsLayoutItemMap(layout)
-    item.attemptMove(QgsLayoutPoint(5, 15, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(180, 170, QgsUnitTypes.LayoutMillimeters))
-    item.setLayers([route, boundary, magt])
     extent = QgsRectangle(magt.extent())
     extent.scale(1.02)
+    width = 200.0
+    height = min(170.0, width * extent.height() / extent.width())
+    page = layout.pageCollection().page(0)
+    page.setPageSize(QgsLayoutSize(310, max(120.0, height + 35.0), QgsUnitTypes.LayoutMillimeters))
+    item.setRect(0, 0, width, height)  # a map item with an empty rectangle cannot take an extent
+    item.attemptMove(QgsLayoutPoint(5, 15, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    item.setCrs(magt.crs())
+    item.setLayers([route, boundary, magt])
     item.zoomToExtent(extent)
     item.setFrameEnabled(True)
     layout.addLayoutItem(item)
@@ -61,13 +68,18 @@ def render(magt_path, boundary_path, route_path, out_png, title):
     label.setText(title)
     label.setFont(QFont("DejaVu Sans", 14))
     label.attemptMove(QgsLayoutPoint(5, 3, QgsUnitTypes.LayoutMillimeters))
-    label.attemptResize(QgsLayoutSize(250, 10, QgsUnitTypes.LayoutMillimeters))
+    label.attemptResize(QgsLayoutSize(300, 10, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(label)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(item)
     legend.setTitle("Legend")
-    legend.attemptMove(QgsLayoutPoint(188, 15, QgsUnitTypes.LayoutMillimeters))
+    legend.setAutoUpdateModel(False)
+    magt_node = legend.model().rootGroup().findLayer(magt)
+    count = len(legend.model().layerLegendNodes(magt_node))
+    QgsMapLayerLegendUtils.setLegendNodeOrder(magt_node, list(range(1, count)))  # drop the "Band 1" line
+    legend.model().refreshLayerLegend(magt_node)
+    legend.attemptMove(QgsLayoutPoint(width + 10, 15, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(legend)
 
     bar = QgsLayoutItemScaleBar(layout)
@@ -75,7 +87,7 @@ def render(magt_path, boundary_path, route_path, out_png, title):
     bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
     bar.setUnitsPerSegment(50)
     bar.setNumberOfSegments(2)
-    bar.attemptMove(QgsLayoutPoint(10, 172, QgsUnitTypes.LayoutMillimeters))
+    bar.attemptMove(QgsLayoutPoint(10, 15 + height + 3, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(bar)
 
     settings = QgsLayoutExporter.ImageExportSettings()

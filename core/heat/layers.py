@@ -66,5 +66,5 @@ def _check(values, name, ok, what):
     bad = np.argwhere(~ok(values))
     if bad.size:
         col, layer = bad[0]
-        where = f"layers[{layer}]" if values.shape[0] == 1 else f"layers[{layer}] (column {col})"
-        raise ValueError(f"{where}.{name} must {what}, got {values[col, layer]!r}")
+        where = "" if values.shape[0] == 1 else f" (column {col})"
+        raise ValueError(f"layers[{layer}].{name}{where} must {what}, got {values[col, layer]!r}")

@@ -18,6 +18,7 @@ SECONDS_PER_DAY = 86400.0
 # reference on a Mohe-like column: see benchmarks/dt_convergence.py and benchmarks/RESULTS_solver.md.
 DEFAULT_DT_DAYS = 1.0
 _CHECK_EVERY_STEPS = 10
+CHUNK_COLUMNS = 2000  # larger batches run in chunks of this many columns (their arrays then stay in cache)
 
 
 class Cancelled(Exception):
@@ -90,6 +91,12 @@ def simulate(layers, node_depths, monthly_air_c=None, daily_air_c=None, surface_
         raise ValueError("layers must be a core.heat.Layers")
     z = check_grid(node_depths)
     ncol = layers.ncol
+    if ncol > CHUNK_COLUMNS:
+        args = dict(monthly_air_c=monthly_air_c, daily_air_c=daily_air_c, surface_c=surface_c, n_freezing=n_freezing,
+                    n_thawing=n_thawing, geothermal_flux_w_m2=geothermal_flux_w_m2, initial=initial, years=years,
+                    spinup_years=spinup_years, spinup_tol_c=spinup_tol_c, dt_days=dt_days,
+                    output_depths_m=output_depths_m, output_every_days=output_every_days, days=days)
+        return _simulate_in_chunks(layers, z, args, progress, is_cancelled)
     dt = _check_dt(dt_days)
     steps_per_year = int(round(DAYS_PER_YEAR / dt))
     total_steps, nyears = _run_length(years, days, dt, steps_per_year)
@@ -178,6 +185,39 @@ def simulate(layers, node_depths, monthly_air_c=None, daily_air_c=None, surface_
         output_depths_m=depths,
         dt_days=dt,
     )
+
+
+def _simulate_in_chunks(layers, z, args, progress, is_cancelled):
+    """Run :func:`simulate` on consecutive column chunks and join the results (columns are independent)."""
+    ncol = layers.ncol
+    per_column = ("monthly_air_c", "daily_air_c", "surface_c", "n_freezing", "n_thawing", "geothermal_flux_w_m2",
+                  "initial")
+    parts = []
+    starts = range(0, ncol, CHUNK_COLUMNS)
+    for n, start in enumerate(starts):
+        cols = slice(start, min(start + CHUNK_COLUMNS, ncol))
+        chunk = dict(args)
+        for name in per_column:
+            value = args[name]
+            if value is None or isinstance(value, str):
+                continue
+            arr = np.asarray(value, dtype=float)
+            if arr.ndim >= 1 and arr.shape[0] == ncol:
+                chunk[name] = arr[cols]
+            elif arr.ndim >= 1 and name != "initial":
+                raise ValueError(f"{name} must have one row per column ({ncol}), got shape {arr.shape}")
+        report = None if progress is None else (lambda f, n=n: progress((n + f) / len(starts)))
+        parts.append(simulate(layers.take(cols), z, progress=report, is_cancelled=is_cancelled, **chunk))
+    axis1 = ("annual_mean_c", "alt_m", "series_c")
+    shared = ("times_days", "node_depths_m", "output_depths_m", "dt_days")
+    joined = {}
+    for name in SimulationResult.__dataclass_fields__:
+        values = [getattr(p, name) for p in parts]
+        if name in shared or values[0] is None:
+            joined[name] = values[0]
+        else:
+            joined[name] = np.concatenate(values, axis=1 if name in axis1 else 0)
+    return SimulationResult(**joined)
 
 
 def _spin_up(stepper, forcing, max_years, tol, dt, steps_per_year, clock):

@@ -19,7 +19,7 @@ from .properties import curve_enthalpy, curve_fraction, curve_slope, surface_fra
 from .tridiagonal import solve_tridiagonal
 
 _CHORD_AFTER = 2  # from this iteration on, a node that changed phase state uses the chord slope of T(H)
-_INVERSION_TOL_C = 1e-12
+_INVERSION_TOL_C = 1e-10
 _INVERSION_MAX_ITER = 60
 _COMPACT_BELOW = 0.25  # gather the still-iterating columns when fewer than this fraction remain
 _COMPACT_MIN_COLUMNS = 32
@@ -94,16 +94,21 @@ class _Columns:
         frozen = hn < self.h_star
         if not frozen.any():
             return t_lin
-        x = np.minimum(t_guess, t_star)[frozen]
-        target = hn[frozen]
-        a, b, c_f, lv, star = mat.curve_a[frozen], mat.curve_b[frozen], self.c_f[frozen], self.lv[frozen], t_star[frozen]
+        where = np.flatnonzero(frozen)
+        x = np.minimum(t_guess, t_star)[where]
+        target = hn[where]
+        a, b, c_f, lv, star = mat.curve_a[where], mat.curve_b[where], self.c_f[where], self.lv[where], t_star[where]
         for _ in range(_INVERSION_MAX_ITER):
             s = curve_fraction(x, a, b)
             step = (c_f * x + lv * s - target) / (c_f + lv * b * s / -x)
             x = np.minimum(x - step, star)
-            if np.max(np.abs(step)) < _INVERSION_TOL_C:
+            going = np.abs(step) >= _INVERSION_TOL_C
+            if not going.any():
                 break
-        t_lin[frozen] = x
+            if going.sum() * 2 < going.size:  # carry on with the unconverged entries only
+                t_lin[where] = x
+                where, x, target, a, b, c_f, lv, star = (v[going] for v in (where, x, target, a, b, c_f, lv, star))
+        t_lin[where] = x
         return t_lin
 
 

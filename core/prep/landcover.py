@@ -2,7 +2,7 @@
 
 The default table ``resources/tables/nfactors_igbp.csv`` covers the MODIS IGBP classes 0–16 with
 representative values from the literature cited in it (water has empty n-factors → NoData, so the
-model skips it). Users may give their own CSV with columns ``class,n_freezing,n_thawing`` (other
+model skips it); ``nfactors_esacci.csv`` maps the ESA CCI LC classes to the same values. Users may give their own CSV with columns ``class,n_freezing,n_thawing`` (other
 columns ignored), e.g. for ESA CCI LC classes.
 """
 
@@ -15,8 +15,11 @@ from .. import schema
 from ..raster_io import write_raster
 from .warp import align
 
-DEFAULT_TABLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                             "resources", "tables", "nfactors_igbp.csv")
+TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources",
+                      "tables")
+DEFAULT_TABLE = os.path.join(TABLES, "nfactors_igbp.csv")
+ESA_CCI_TABLE = os.path.join(TABLES, "nfactors_esacci.csv")
+"""ESA CCI Land Cover (and C3S LC) classes 10–220, same literature values mapped from the IGBP table."""
 
 
 def _number(text, where):
@@ -53,11 +56,6 @@ def read_table(path=DEFAULT_TABLE):
     if not table:
         raise ValueError(f"n-factor table {path}: no rows")
     return table
-
-
-def table_from_rows(rows):
-    """{class: (n_freezing, n_thawing)} from rows of three numbers (e.g. a Processing matrix)."""
-    return {int(r[0]): (_number(str(r[1]), "n-factor table"), _number(str(r[2]), "n-factor table")) for r in rows}
 
 
 def classes_to_nfactors(classes, table):

@@ -10,7 +10,7 @@ import os
 import numpy as np
 
 from .. import schema
-from ..raster_io import band_info, read_raster, write_raster
+from ..raster_io import atomic_path, band_info, create_geotiff, finish_geotiff, read_raster
 from . import soil_properties as sp
 from .warp import align
 
@@ -158,18 +158,25 @@ def write_soil_raster(path, grid, layers, mask=None, metadata=None):
     """Write layers (list of (name, dict field -> (rows, cols))) as a soil raster (``core.schema``).
 
     A pixel is NoData in every band when any property of any layer is missing there or ``mask`` is NaN.
-    Returns the number of valid pixels.
+    Layers are written one at a time (no full band stack in memory). Returns the number of valid pixels.
     """
-    stack = np.stack([np.asarray(layer[f], float) for _, layer in layers for f in FIELDS])
-    bad = ~np.isfinite(stack).all(axis=0)
-    if mask is not None:
-        bad |= ~np.isfinite(mask)
-    stack[:, bad] = np.nan
+    bad = np.zeros((grid.rows, grid.cols), bool) if mask is None else ~np.isfinite(mask)
+    for _, layer in layers:
+        for f in FIELDS:
+            bad |= ~np.isfinite(layer[f])
     n = len(layers)
     tops = np.concatenate([[0.0], np.cumsum([np.nanmedian(layer["thickness_m"]) for _, layer in layers])[:-1]])
     meta = {"N_LAYERS": n, "LAYER_NAMES": ",".join(name for name, _ in layers),
             "LAYER_TOPS_M": ",".join(f"{t:g}" for t in tops), **(metadata or {})}
-    write_raster(path, stack, grid, schema.soil_band_names(n), schema.soil_band_units(n), meta)
+    with atomic_path(path) as tmp:
+        ds = create_geotiff(tmp, grid, n * len(FIELDS), schema.soil_band_names(n), schema.soil_band_units(n), meta)
+        for i, (_, layer) in enumerate(layers):
+            block = np.stack([np.where(bad, np.nan, layer[f]) for f in FIELDS]).astype(np.float32)
+            for j in range(len(FIELDS)):
+                band = ds.GetRasterBand(i * len(FIELDS) + j + 1)
+                band.WriteArray(np.where(np.isfinite(block[j]), block[j], schema.NODATA).astype(np.float32))
+        finish_geotiff(ds)
+        ds = None
     return int((~bad).sum())
 
 

@@ -146,3 +146,22 @@ def test_anomalies_stack_from_monthly_netcdf(tmp_path):
     assert a[12:] == pytest.approx(np.full_like(a[12:], 0.1), abs=5e-5)
     names = prepare_anomalies(path, g, mask, str(tmp_path / "b.tif"), base_years=(2010, 2010), last_year=2010)
     assert len(names) == 12 and np.allclose(read_raster(str(tmp_path / "b.tif")), 0.0, atol=5e-5)
+
+
+def test_esa_cci_table_matches_igbp_values(tmp_path):
+    cci, igbp = landcover.read_table(landcover.ESA_CCI_TABLE), landcover.read_table()
+    assert cci[80] == igbp[3] and cci[130] == igbp[10] and cci[190] == igbp[13]
+    assert np.isnan(cci[210][0]) and np.isnan(cci[0][1])  # water and no data
+    g, mask = grid_from_extent(121, 50, 121.2, 50.2, res=0.1)
+    classes = np.array([[80, 210], [130, 61]], np.uint8)
+    p = os.path.join(str(tmp_path), "cci.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(p, 2, 2, 1, gdal.GDT_Byte)
+    ds.SetGeoTransform(g.geotransform)
+    ds.SetProjection(g.crs_wkt)
+    ds.GetRasterBand(1).SetNoDataValue(0)
+    ds.GetRasterBand(1).WriteArray(classes)
+    ds = None
+    landcover.prepare_nfactors(p, g, mask, str(tmp_path / "nf.tif"), cci)
+    nf = read_raster(str(tmp_path / "nf.tif"))
+    assert nf[:, 0, 0].tolist() == pytest.approx([0.40, 0.75]) and np.isnan(nf[:, 0, 1]).all()
+    assert nf[:, 1, 1].tolist() == pytest.approx([0.40, 0.80])

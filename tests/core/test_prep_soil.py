@@ -125,3 +125,21 @@ def test_read_soil_layers_refuses_foreign_band_names(tmp_path):
     p = geotiff(str(tmp_path / "x.tif"), np.ones((8, 2, 2)), g.geotransform, descriptions=[f"b{i}" for i in range(8)])
     with pytest.raises(ValueError, match="do not follow"):
         sr.read_soil_layers(p)
+
+
+def test_organic_thickness_raster_and_read_window(tmp_path):
+    gt = (121, 0.1, 0, 51, 0, -0.1)
+    paths = [geotiff(str(tmp_path / f"{k}.tif"), np.full((10, 10), v), gt, nodata=-1)
+             for k, v in (("sand", 40.0), ("silt", 40.0), ("clay", 20.0), ("oc", 1.0))]
+    thick = np.zeros((10, 10))
+    thick[:, 5:] = 0.3
+    org = geotiff(str(tmp_path / "org.tif"), thick, gt)
+    g, mask = grid_from_extent(121, 50, 122, 51, res=0.1)
+    sr.prepare_hwsd_soil(*paths, g, mask, str(tmp_path / "s.tif"), organic_thickness=org)
+    layers = sr.read_soil_layers(str(tmp_path / "s.tif"), window=(4, 2, 2, 3))
+    assert layers["thickness_m"].shape == (4, 3, 2)
+    assert layers["thickness_m"][0, 0].tolist() == pytest.approx([0.01, 0.3])  # 0 m kept as a 1 cm layer
+    assert layers["k_thawed"][0, 0, 1] == pytest.approx(float(sp.peat_layer(0.6)["k_thawed"]), rel=1e-6)
+    cm = geotiff(str(tmp_path / "cm.tif"), thick * 100, gt)
+    with pytest.raises(ValueError, match="centimetres given"):
+        sr.prepare_hwsd_soil(*paths, g, mask, str(tmp_path / "t.tif"), organic_thickness=cm)

@@ -91,3 +91,15 @@ def test_no_overlap_and_empty_layer(run_alg, magt, tmp_path):
     empty = write_routes(tmp_path / "empty.gpkg", [])
     with pytest.raises(QgsProcessingException, match="no features"):
         run(run_alg, empty, magt)
+
+
+def test_cancel_leaves_no_report(run_alg, magt, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    routes = write_routes(tmp_path / "c.gpkg", [("A", [(121.05, 50.2), (121.05, 51.8)])])
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    params = {"ROUTES": routes, "INPUT": magt, "OUTPUT_SEGMENTS": "TEMPORARY_OUTPUT",
+              "OUTPUT_SUMMARY": "TEMPORARY_OUTPUT", "OUTPUT_REPORT": str(tmp_path / "cancelled.html")}
+    assert run_alg("route_corridors", params, feedback=feedback) == {}
+    assert not os.path.exists(tmp_path / "cancelled.html")

@@ -165,3 +165,23 @@ def test_cancel_leaves_no_output(run_alg, grid_tif, tmp_path):
     run_alg("prepare_climate_stations", {"STATIONS_CSV": STATIONS, "DEM": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif"),
                                          "TEMPLATE": grid_tif, "OUTPUT": str(out)}, feedback=feedback)
     assert not out.exists() and (not out.parent.exists() or not os.listdir(out.parent))
+
+
+def test_partial_coverage_is_warned(run_alg, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+            self.warnings.append(text)
+
+    grid = str(tmp_path / "g.tif")
+    run_alg("prepare_grid", {"EXTENT": "127.5,128.5,50,51 [EPSG:4326]", "RESOLUTION": 0.1, "OUTPUT": grid})
+    feedback = Recorder()
+    out = str(tmp_path / "dem.tif")
+    run_alg("prepare_clip_align", {"INPUT": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif"), "TEMPLATE": grid,
+                                   "OUTPUT": out}, feedback=feedback)
+    dem = read_raster(out)[0]
+    assert np.isfinite(dem[:, :5]).all() and np.isnan(dem[:, 5:]).all()  # the demo DEM ends at 128 E
+    assert any("NoData in 50 of 100 region pixels" in w for w in feedback.warnings)
