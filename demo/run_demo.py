@@ -119,7 +119,7 @@ def main():
                          INPUT=sim["OUTPUT_MAGT"], OUTPUT_RASTER=o("stability_classes.tif"),
                          OUTPUT_POLYGONS=o("stability_classes.gpkg"))
         route = qp.run("Route corridor: Mohe – MDS391 along the crude oil pipeline", "route_corridors",
-                       ROUTES=d("route_mohe_daqing_pipeline.geojson"), INPUT=sim["OUTPUT_MAGT"],
+                       ROUTES=d("route_mohe_daqing_pipeline.geojson"), NAME_FIELD="name", INPUT=sim["OUTPUT_MAGT"],
                        ALT=sim["OUTPUT_ALT"], CLASSES=classes["OUTPUT_RASTER"], SPACING=1000,
                        OUTPUT_SEGMENTS=o("route_segments.gpkg"), OUTPUT_SUMMARY=o("route_summary.gpkg"),
                        OUTPUT_REPORT=o("route_report.html"))

@@ -51,7 +51,7 @@ def parse_layers(layers):
         if curve is None:
             row += [math.nan, math.nan]
         elif isinstance(curve, dict) and "a" in curve and "b" in curve:
-            row += [_number(curve["a"], f"layers[{i}].unfrozen_water.a"), _number(curve["b"], f"layers[{i}].unfrozen_water.b")]
+            row += [_number(curve[p], f"layers[{i}].unfrozen_water.{p}") for p in ("a", "b")]
         else:
             raise ValueError(f"layers[{i}].unfrozen_water must be null or {{\"a\": ..., \"b\": ...}}")
         rows.append(row)

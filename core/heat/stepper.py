@@ -6,22 +6,26 @@ from H exactly, T = T(H) (closed form for free water, where 0 < H < Lv is the is
 at 0 °C; a converged scalar Newton inversion on the power-law branch). Each iteration linearises
 T(H) around the current state (D = dT/dH, which is 0 in the isothermal range, so no apparent heat
 capacity or smoothing width is needed), lags the conductances (Picard), solves the tridiagonal system
-for dH and adds dH to H exactly. A column has converged when every node's energy residual, divided by
-V*C/dt (so in kelvin), is below ``tol_c`` and its relative energy residual (see :meth:`Stepper.step`)
-is below ``energy_tol``. Converged columns are left untouched by later iterations, so a column's
-result does not depend on the batch it is in; once few columns are left iterating they are gathered
-into a compact sub-batch so the slow ones do not cost a full-batch iteration each.
+for dH and adds dH to H exactly. Safeguards: the first iterate is the state extrapolated from the two
+previous steps (where no phase-state change is involved); from the third iteration a node whose phase
+state changed uses the chord slope of T(H) between its last two iterates; a column whose largest
+residual grew halves its next update. A column has converged when every node's energy residual,
+divided by V*C/dt (so in kelvin), is below ``tol_c`` (1e-4 K) and its relative energy residual (see
+:meth:`Stepper.step`) is below ``energy_tol`` (1e-9); after ``max_iter`` (40) iterations the step is
+accepted and counted in ``unconverged``. Converged columns are left untouched by later iterations, so
+a column's result does not depend on the batch it is in; once few columns are left iterating they are
+gathered into a compact sub-batch so the slow ones do not cost a full-batch iteration each.
 """
 
 import numpy as np
 
-from .properties import curve_enthalpy, curve_fraction, curve_slope, surface_fraction
+from .properties import curve_fraction, curve_slope, surface_fraction
 from .tridiagonal import solve_tridiagonal
 
 _CHORD_AFTER = 2  # from this iteration on, a node that changed phase state uses the chord slope of T(H)
 _INVERSION_TOL_C = 1e-10
 _INVERSION_MAX_ITER = 60
-_COMPACT_BELOW = 0.25  # gather the still-iterating columns when fewer than this fraction remain
+_COMPACT_BELOW = 0.5  # gather the still-iterating columns when fewer than this fraction remain
 _COMPACT_MIN_COLUMNS = 32
 
 
@@ -56,7 +60,8 @@ class _Columns:
         hi = h[1:]
         f = fraction[1:]
         np.multiply(hi, mat.inv_latent[1:], out=f)
-        np.clip(f, 0.0, 1.0, out=f)
+        np.minimum(f, 1.0, out=f)
+        np.maximum(f, 0.0, out=f)
         d = dtdh[1:]
         np.multiply(hi < 0.0, mat.inv_c_frozen[1:], out=d)
         d += (hi > mat.latent[1:]) * mat.inv_c_thawed[1:]
@@ -126,7 +131,8 @@ class _Iterate:
     def take(self, columns):
         sub = _Iterate(*(a[:, columns].copy() for a in (self.t, self.h, self.h_old, self.fraction, self.dtdh)),
                        len(columns))
-        sub.active, sub.relax, sub.worst, sub.rel = (a[columns] for a in (self.active, self.relax, self.worst, self.rel))
+        sub.active, sub.relax, sub.worst, sub.rel = (
+            a[columns] for a in (self.active, self.relax, self.worst, self.rel))
         sub.k, sub.res = self.k[:, columns], self.res[:, columns]
         if self.chord is not None:
             sub.chord = tuple(a[:, columns] for a in self.chord)
@@ -152,9 +158,9 @@ class Stepper:
         self.unconverged = np.zeros(ncol, dtype=np.int64)  # steps per column that hit max_iter
 
     def step(self, t_surface):
-        """Advance one step with surface temperature ``t_surface`` (ncol,). Returns the relative energy residual (ncol,).
+        """Advance one step with surface temperature ``t_surface`` (ncol,); returns the relative energy residual.
 
-        Relative residual = |sum_i V_i (H_i^new - H_i^old) - dt (F_top + q)| /
+        Relative residual (ncol,) = |sum_i V_i (H_i^new - H_i^old) - dt (F_top + q)| /
         (sum_i V_i |H_i^new - H_i^old| + dt (|F_top| + |q|)), with the surface flux F_top evaluated at
         the accepted state.
         """
@@ -205,8 +211,12 @@ class Stepper:
         res[:-1] += flux[1:]
         res[-1] -= cols.q
         st.res = res
-        st.rel = np.abs(res.sum(axis=0)) / (np.abs(stored).sum(axis=0) + np.abs(flux[0]) + np.abs(cols.q) + 1e-300)
-        worst = (np.abs(res) / cols.tol_scaled).max(axis=0)
+        if it > 0:  # (the first iterate is never accepted)
+            scale = np.abs(stored, out=stored).sum(axis=0) + np.abs(flux[0]) + np.abs(cols.q)
+            st.rel = np.abs(res.sum(axis=0)) / (scale + 1e-300)
+        np.abs(res, out=stored)
+        stored /= cols.tol_scaled
+        worst = stored.max(axis=0)
         if it > 0:
             st.active &= (worst > 1.0) | (st.rel > self.energy_tol)
             # a column whose residual grew halves its next update (breaks cycles across kinks of T(H))
@@ -218,12 +228,15 @@ class Stepper:
         """One Newton update dH (lagged conductances) of the active columns of ``st``."""
         self.iterations += 1
         t, h, dtdh, k = st.t, st.h, st.dtdh, st.k
+        if it >= _CHORD_AFTER - 1:
+            phase = cols.phase(h[1:])
         if it >= _CHORD_AFTER:  # nodes that changed phase state: chord slope of T(H) (regula falsi)
             h_prev, t_prev, phase_prev = st.chord
             dh_it = h[1:] - h_prev
-            np.divide(t[1:] - t_prev, dh_it, out=dtdh[1:], where=(cols.phase(h[1:]) != phase_prev) & (np.abs(dh_it) > 1.0))
+            switched = (phase != phase_prev) & (np.abs(dh_it) > 1.0)
+            np.divide(t[1:] - t_prev, dh_it, out=dtdh[1:], where=switched)
         if it >= _CHORD_AFTER - 1:
-            st.chord = (h[1:].copy(), t[1:].copy(), cols.phase(h[1:]))
+            st.chord = (h[1:].copy(), t[1:].copy(), phase)
         # F_j changes by alpha_j*dH_j - beta_j*dH_{j+1}; row r is node r+1
         alpha = k * dtdh[:-1]
         beta = k * dtdh[1:]
@@ -232,7 +245,7 @@ class Stepper:
         lower = np.negative(alpha, out=alpha)  # alpha[0] = 0: the surface node is fixed
         upper = np.empty_like(diag)
         np.negative(beta[1:], out=upper[:-1])
-        dh = solve_tridiagonal(lower, diag, upper, np.negative(st.res, out=st.res), np.empty(cols.ncol))
+        dh = solve_tridiagonal(lower, diag, upper, np.negative(st.res, out=st.res))
         dh *= st.relax * st.active
         h[1:] += dh
         cols.temperature(t, h)

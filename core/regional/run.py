@@ -41,9 +41,10 @@ def output_layout(settings):
     }
 
 
-def block_windows(grid, batch_columns):
-    """Row strips of about ``batch_columns`` pixels: (xoff, yoff, xsize, ysize)."""
-    rows = max(1, batch_columns // grid.cols)
+def block_windows(grid, batch_columns, workers=1):
+    """Row strips of at most about ``batch_columns`` pixels, (xoff, yoff, xsize, ysize), cut into at
+    least four blocks per worker where the grid has the rows, so that the workers share the load."""
+    rows = max(1, min(batch_columns // grid.cols, -(-grid.rows // (4 * workers))))
     return [(0, y, grid.cols, min(rows, grid.rows - y)) for y in range(0, grid.rows, rows)]
 
 
@@ -135,7 +136,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
         raise ValueError(f"unknown outputs {sorted(unknown)}; expected some of {OUTPUT_KEYS}")
     if "magt" not in outputs:
         raise ValueError("the MAGT (10 m) output is required")
-    windows = block_windows(checked.grid, settings.batch_columns)
+    windows = block_windows(checked.grid, settings.batch_columns, settings.workers)
     layout = output_layout(settings)
     start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
     log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "

@@ -30,7 +30,7 @@ def mohe_layers(ncol=1, curve=True):
 @pytest.mark.parametrize("curve", [True, False])
 def test_energy_conserved_per_step(curve):
     res = simulate(mohe_layers(curve=curve), make_grid(), monthly_air_c=MOHE_MONTHLY_C[None, :], n_freezing=0.5,
-                   n_thawing=0.9, years=1)
+                   n_thawing=0.9, years=1, dt_days=1.0)
     assert res.energy_residual[0] < 1e-8
     assert res.unconverged_steps[0] <= 3  # a step that hits the iteration cap is counted, not hidden
     assert 0.5 < res.alt_m[0, 0] < 2.0 and res.magt_c[0] < 0
@@ -59,11 +59,11 @@ def test_equilibrium_matches_ttop():
 def test_batch_equals_single_columns():
     layers, air, nf, nt = random_columns(40, seed=3)  # 40 columns: enough for the sub-batch gathering
     z = make_grid()
-    batch = simulate(layers, z, monthly_air_c=air, n_freezing=nf, n_thawing=nt, years=1,
+    batch = simulate(layers, z, monthly_air_c=air, n_freezing=nf, n_thawing=nt, years=1, dt_days=1.0,
                      output_depths_m=(1.0, 10.0), output_every_days=73)
     for col in (0, 17, 39):
         one = simulate(layers.take([col]), z, monthly_air_c=air[[col]], n_freezing=nf[[col]], n_thawing=nt[[col]],
-                       years=1, output_depths_m=(1.0, 10.0), output_every_days=73)
+                       years=1, dt_days=1.0, output_depths_m=(1.0, 10.0), output_every_days=73)
         np.testing.assert_allclose(batch.final_temperature_c[col], one.final_temperature_c[0], rtol=0, atol=1e-12)
         np.testing.assert_allclose(batch.series_c[:, col], one.series_c[:, 0], rtol=0, atol=1e-12)
         np.testing.assert_allclose(batch.alt_m[:, col], one.alt_m[:, 0], rtol=0, atol=1e-12)
@@ -84,7 +84,8 @@ def test_progress_is_monotonic_and_cancel_raises():
         return len(asked) > 3
 
     with pytest.raises(Cancelled):
-        simulate(mohe_layers(), make_grid(), monthly_air_c=MOHE_MONTHLY_C[None, :], years=1, is_cancelled=cancel_after_a_while)
+        simulate(mohe_layers(), make_grid(), monthly_air_c=MOHE_MONTHLY_C[None, :], years=1,
+                 is_cancelled=cancel_after_a_while)
 
 
 def test_spinup_reports_years_used():

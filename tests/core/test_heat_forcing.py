@@ -81,3 +81,17 @@ def test_thaw_depth_and_permafrost_interpolation():
     warm = np.full_like(tmax, 1.0)
     assert np.isnan(thaw_depth(z, warm, fmax, mat)[0])
     assert np.isnan(permafrost_depths(z, warm, fmax, mat)[0][0])
+
+
+def test_batched_thomas_matches_dense_solve():
+    from core.heat.tridiagonal import solve_tridiagonal
+
+    rng = np.random.default_rng(2)
+    n, m = 7, 5
+    lower, upper = -rng.random((n, m)), -rng.random((n, m))
+    diag = 2.5 + rng.random((n, m))
+    rhs = rng.random((n, m))
+    x = solve_tridiagonal(lower.copy(), diag.copy(), upper.copy(), rhs.copy())
+    for j in range(m):
+        a = np.diag(diag[:, j]) + np.diag(lower[1:, j], -1) + np.diag(upper[:-1, j], 1)
+        np.testing.assert_allclose(x[:, j], np.linalg.solve(a, rhs[:, j]), rtol=1e-12)

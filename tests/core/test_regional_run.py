@@ -14,6 +14,7 @@ from core import schema
 from core.heat import Cancelled
 from core.raster_io import Grid, band_info, read_raster, write_raster
 from core.regional import ModelSettings, RegionInputs, run_region
+from core.regional.run import DIAGNOSTIC_BANDS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ONE_YEAR = dict(first_year=2010, last_year=2010, dt_days=5.0, bottom_m=30.0, top_dz_m=0.05)
@@ -72,7 +73,7 @@ def test_outputs_on_grid_with_nodata_and_equal_to_column_cli(tmp_path, inputs):
     np.testing.assert_array_equal(presence[np.isfinite(magt)], (magt[np.isfinite(magt)] < 0).astype(float))
     names, units = band_info(outputs["magt"])
     assert names == ["magt_1000cm_mean_2010_2010"] and units == ["degC"]
-    assert len(band_info(outputs["diagnostics"])[0]) == 6
+    assert band_info(outputs["diagnostics"])[0] == [name for name, _ in DIAGNOSTIC_BANDS]
 
 
 def test_one_and_two_workers_give_identical_results(tmp_path, inputs):

@@ -42,6 +42,7 @@ def test_user_table_and_bad_table(run_alg, ramp, tmp_path):
     assert "OUTPUT_POLYGONS" not in res or res["OUTPUT_POLYGONS"] is None
     raster = QgsRasterLayer(res["OUTPUT_RASTER"], "user")
     assert sorted(c.value for c in raster.renderer().classes()) == [0, 7, 8]
+    del raster  # a layer kept alive by the traceback below would be destroyed after QGIS exits and crash it
     with pytest.raises(QgsProcessingException, match="overlap"):
         run_alg("stability_classes", {"INPUT": ramp, "SCHEME": 3, "TABLE": ["", 0, 1, "a", -1, 0, 2, "b"],
                                       "OUTPUT_RASTER": str(tmp_path / "bad.tif")})
