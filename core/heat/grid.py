@@ -8,8 +8,8 @@ def make_grid(bottom_m=100.0, top_dz_m=0.02, growth=1.15, max_dz_m=10.0):
 
     Spacing starts at ``top_dz_m`` and grows geometrically by ``growth`` per cell up to
     ``max_dz_m``; the last cell is merged or stretched so the grid ends at ``bottom_m``.
-    The default (2 cm at the top, x1.15, 100 m) has 48 nodes, 0.11 m spacing at 1 m depth and
-    1.3 m at 10 m depth.
+    The default (2 cm at the top, x1.15, 100 m) has 49 nodes, about 0.16 m spacing at 1 m depth and
+    1.3 m at 10 m depth, 10 m near the bottom.
     """
     if not np.isfinite(bottom_m) or bottom_m <= 0:
         raise ValueError("grid.bottom_m must be > 0")

@@ -42,7 +42,9 @@ class SimulationResult:
         the grid bottom when permafrost reaches it.
     ttop_c (ncol,): TTOP of the mean degree-days of the simulated years (see :func:`core.heat.ttop`).
     energy_residual (ncol,): largest relative per-step energy residual (see Stepper.step).
-    unconverged_steps (ncol,): steps whose Newton iteration hit its cap.
+    unconverged_steps (ncol,): steps whose Newton iteration hit its cap (accepted as they were);
+    unconverged_residual_c (ncol,): the largest nodal residual left in those steps, as a temperature
+        error (K; residual*dt/(V*C)); 0 when every step converged (to 1e-4 K).
     spinup_years_used (ncol,), spinup_converged (ncol,): spin-up years run, and whether the annual-mean
         profile changed by less than spinup_tol_c in the last of them.
     times_days (ntime,), series_c (ntime, ncol, ndepth): time series (step-end times, days from the
@@ -60,6 +62,7 @@ class SimulationResult:
     ttop_c: np.ndarray
     energy_residual: np.ndarray
     unconverged_steps: np.ndarray
+    unconverged_residual_c: np.ndarray
     spinup_years_used: np.ndarray
     spinup_converged: np.ndarray
     times_days: Optional[np.ndarray]
@@ -179,6 +182,7 @@ def simulate(layers, node_depths, monthly_air_c=None, daily_air_c=None, surface_
                                      forcing.nf, forcing.nt, k_f, k_t),
         energy_residual=energy,
         unconverged_steps=stepper.unconverged.copy(),
+        unconverged_residual_c=stepper.unconverged_residual_c.copy(),
         spinup_years_used=used,
         spinup_converged=converged,
         times_days=(np.arange(1, nseries + 1) * every * dt) if every else None,

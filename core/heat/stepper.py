@@ -9,12 +9,14 @@ capacity or smoothing width is needed), lags the conductances (Picard), solves t
 for dH and adds dH to H exactly. Safeguards: the first iterate is the state extrapolated from the two
 previous steps (where no phase-state change is involved); from the third iteration a node whose phase
 state changed uses the chord slope of T(H) between its last two iterates; a column whose largest
-residual grew halves its next update. A column has converged when every node's energy residual,
-divided by V*C/dt (so in kelvin), is below ``tol_c`` (1e-4 K) and its relative energy residual (see
-:meth:`Stepper.step`) is below ``energy_tol`` (1e-9); after ``max_iter`` (40) iterations the step is
-accepted and counted in ``unconverged``. Converged columns are left untouched by later iterations, so
-a column's result does not depend on the batch it is in; once few columns are left iterating they are
-gathered into a compact sub-batch so the slow ones do not cost a full-batch iteration each.
+residual grew halves its next update (which then grows back x2 per calm iteration, x1.25 after the
+eighth: this damps the cycles Newton can fall into across the kinks of T(H)). A column has
+converged when every node's energy residual, divided by V*C/dt (so in kelvin), is below ``tol_c``
+(1e-4 K) and its relative energy residual (see :meth:`Stepper.step`) is below ``energy_tol`` (1e-9);
+after ``max_iter`` (40) iterations the step is accepted and counted in ``unconverged``. Converged
+columns are left untouched by later iterations, so a column's result does not depend on the batch it
+is in; once few columns are left iterating they are gathered into a compact sub-batch so the slow
+ones do not cost a full-batch iteration each.
 """
 
 import numpy as np
@@ -23,6 +25,7 @@ from .properties import curve_fraction, curve_slope, surface_fraction
 from .tridiagonal import solve_tridiagonal
 
 _CHORD_AFTER = 2  # from this iteration on, a node that changed phase state uses the chord slope of T(H)
+_SLOW_RECOVERY_AFTER = 8  # later, a halved update grows back by 1.25 (not 2) per calm iteration
 _INVERSION_TOL_C = 1e-10
 _INVERSION_MAX_ITER = 60
 _COMPACT_BELOW = 0.5  # gather the still-iterating columns when fewer than this fraction remain
@@ -156,6 +159,8 @@ class Stepper:
         self._previous = None  # (T, H) of nodes 1.. at the start of the previous step
         self.iterations = 0  # Newton iterations (summed over the column sets iterated) since construction
         self.unconverged = np.zeros(ncol, dtype=np.int64)  # steps per column that hit max_iter
+        self.unconverged_residual_c = np.zeros(ncol)  # largest nodal residual (K) left in such a step
+        self.tol_c = tol_c
 
     def step(self, t_surface):
         """Advance one step with surface temperature ``t_surface`` (ncol,); returns the relative energy residual.
@@ -187,7 +192,10 @@ class Stepper:
                 cols = cols.take(keep)
             self._update(cols, state, it)
         self._store(state, index, rel)
-        self.unconverged[index if index is not None else slice(None)] += state.active
+        cols_all = index if index is not None else slice(None)
+        self.unconverged[cols_all] += state.active
+        left = np.where(state.active, state.worst * self.tol_c, 0.0)
+        self.unconverged_residual_c[cols_all] = np.maximum(self.unconverged_residual_c[cols_all], left)
         return rel
 
     def _store(self, state, index, rel):
@@ -220,7 +228,8 @@ class Stepper:
         if it > 0:
             st.active &= (worst > 1.0) | (st.rel > self.energy_tol)
             # a column whose residual grew halves its next update (breaks cycles across kinks of T(H))
-            st.relax = np.where(worst > st.worst, 0.5 * st.relax, np.minimum(2.0 * st.relax, 1.0))
+            grow = 2.0 if it < _SLOW_RECOVERY_AFTER else 1.25
+            st.relax = np.where(worst > st.worst, 0.5 * st.relax, np.minimum(grow * st.relax, 1.0))
         st.worst = worst
         return not st.active.any() or it == self.max_iter
 
