@@ -51,13 +51,16 @@ zip:
 	rm -rf $$stage && echo "wrote $(ZIP)"
 
 demo: setup
-	@echo "make demo: the demo workflow has not landed yet (issue 7); nothing to run." && exit 1
+	$(SYSTEM_PYTHON) demo/run_demo.py
 
 bench: setup
 	$(PY) benchmarks/bench_solver.py
+	$(PY) benchmarks/dt_convergence.py
 
 bench-region: setup
-	@echo "make bench-region: the regional benchmark has not landed yet (issue 5)." && exit 1
+	$(PY) benchmarks/bench_region.py --size 500 --years 1
+	$(PY) benchmarks/bench_region.py --memory
+	$(PY) benchmarks/warm_skip_accuracy.py
 
 clean:
 	rm -rf dist demo_output .pytest_cache

@@ -19,8 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+DEFAULT_OUT = os.path.join(ROOT, "demo_output")
+LOG_LINES = ("Grid", "Permafrost area", "Leave-one-out", "ERROR")
 BOX = (119.5, 127.0, 49.5, 53.6)  # W, E, S, N: Mohe, Tahe, Genhe, Jiagedaqi and the pipeline boreholes
-RESOLUTION = 1.0 / 30.0  # 2′ (≈ 2.4 km × 3.7 km): the finest grid that finishes in under 5 minutes here
+RESOLUTION = 0.05  # 3′ (≈ 3.5 km × 5.6 km), the native grid of the HWSD and MODIS inputs; see README "Demo"
 MOHE = (122.52, 52.97)
 # Warming trend applied to the 1960–1990 station climatology (WorldClim 1.4 sampled at the stations):
 # +0.3 °C/decade, the middle of the 0.2–0.4 °C/decade MAAT rise reported along the China–Russia crude oil
@@ -47,16 +49,30 @@ class Runner:
         self.started = time.perf_counter()
 
     def _call(self, args, echo=True):
+        """Run qgis_process; echo its progress bar as it grows and the run-log lines worth reading."""
         proc = subprocess.Popen([QGIS_PROCESS, *args], env=self.env, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, bufsize=1)
-        lines = []
-        for line in proc.stdout:
-            lines.append(line)
-            if echo and ("..." in line or line.startswith(("Grid", "Simulated", "ERROR"))):
-                print("    " + line.rstrip(), flush=True)
+                                stderr=subprocess.STDOUT, text=True)
+        text, line = [], ""
+        while True:
+            char = proc.stdout.read(1)
+            if not char:
+                break
+            text.append(char)
+            if char == "\n":
+                bar = re.match(r"[0-9.]+", line)
+                if echo and bar:
+                    print(line[bar.end():], flush=True)
+                elif echo and line.startswith(LOG_LINES):
+                    print("    " + line, flush=True)
+                line = ""
+                continue
+            line += char
+            if echo and re.fullmatch(r"[0-9.]+", line):  # the progress bar "0...10...20..." grows char by char
+                sys.stdout.write(("    " if len(line) == 1 else "") + char)
+                sys.stdout.flush()
         if proc.wait() != 0:
-            raise SystemExit(f"qgis_process {' '.join(args[:2])} failed:\n{''.join(lines[-30:])}")
-        return "".join(lines)
+            raise SystemExit(f"qgis_process {' '.join(args[:2])} failed:\n{''.join(text)[-3000:]}")
+        return "".join(text)
 
     def run(self, title, algorithm, **params):
         """Run permafrost:ALGORITHM with NAME=value parameters; returns the results as a dict of strings."""
@@ -73,7 +89,8 @@ class Runner:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=os.path.join(ROOT, "demo_output"))
+    parser.add_argument("--out", default=DEFAULT_OUT, help="output folder; the README map is refreshed only "
+                        "when this is the default")
     parser.add_argument("--resolution", type=float, default=RESOLUTION, help="grid cell size, degrees")
     parser.add_argument("--box", default=",".join(f"{v:g}" for v in BOX), help="W,E,S,N in degrees")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
@@ -131,8 +148,9 @@ def main():
                         boundary["OUTPUT_LINE"], d("route_mohe_daqing_pipeline.geojson"), o("magt_map.png"),
                         "MAGT at 10 m, 2010–2024 mean — northern Greater Khingan (permafrost_magt demo)"],
                        env=qp.env, check=True)
-        os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
-        shutil.copyfile(o("magt_map.png"), os.path.join(ROOT, "docs", "demo_map.png"))
+        if out == os.path.abspath(DEFAULT_OUT):
+            os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
+            shutil.copyfile(o("magt_map.png"), os.path.join(ROOT, "docs", "demo_map.png"))
         elapsed = time.perf_counter() - qp.started
 
     from summary import print_summary
