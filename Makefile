@@ -41,7 +41,7 @@ test-qgis: setup
 
 lint: setup
 	$(PY) -m pip install -q --disable-pip-version-check ruff==0.6.9
-	$(PY) -m ruff check --line-length 120 --target-version py39 .
+	$(PY) -m ruff check --no-cache --line-length 120 --target-version py39 .
 	$(PY) -m pytest tests/core/test_core_purity.py -q
 
 zip:

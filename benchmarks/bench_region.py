@@ -84,7 +84,7 @@ def main():
                   f"{seconds:.0f} s; peak RSS main process {peak:.0f} MiB, largest worker {children:.0f} MiB")
             return
         inputs = synthetic_region(folder, args.size)
-        print(f"| workers | pixels | years | wall time (s) | pixel-years/s | full domain (5.2 M px × 15 yr) |")
+        print("| workers | pixels | years | wall time (s) | pixel-years/s | full domain (5.2 M px × 15 yr) |")
         print("|---|---|---|---|---|---|")
         for workers in args.workers:
             pixels, seconds = timed_run(inputs, folder, args.years, workers)

@@ -63,7 +63,6 @@ class NodeMaterial:
 
 def node_material(layers, z):
     """Build :class:`NodeMaterial` for ``layers`` (ncol, nlayer) on node depths ``z`` (nnode,)."""
-    n = z.size
     faces = 0.5 * (z[1:] + z[:-1])
     upper = _overlaps(layers, np.r_[z[0], faces], z)  # [face_{i-1}, z_i], zero length at the surface
     lower = _overlaps(layers, z, np.r_[faces, z[-1]])  # [z_i, face_i], zero length at the bottom

@@ -30,6 +30,12 @@ class PointRun:
     inputs: dict
     """Input values used at the pixel, by name."""
 
+    @property
+    def mean_alt_m(self):
+        """Mean active-layer thickness over the years with permafrost (NaN without permafrost), m."""
+        alt = self.alt_m[np.isfinite(self.alt_m)]
+        return float(alt.mean()) if alt.size else float("nan")
+
     def envelope(self):
         """Annual min, mean and max against depth over the last simulated year: three (ndepth,) arrays."""
         last = self.series_c[-self.steps_per_year:]

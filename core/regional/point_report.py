@@ -1,32 +1,17 @@
 """Single-column explorer outputs: an HTML report with plots, and a CSV of the profile time series."""
 
-import base64
 import csv
-import html
-import io
 import os
 
 import numpy as np
 
+from ..analysis.report import figure_html, new_figure, page, table
 from ..raster_io import atomic_path
 
 
-def figure_tag(fig):
-    """An <img> tag holding the matplotlib figure as an embedded PNG (the report stays one file)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img alt="plot" src="data:image/png;base64,{data}"/>'
-
-
 def _plots(run, series_depths):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
     low, mean, high = run.envelope()
-    trumpet = Figure(figsize=(5, 6))
+    trumpet = new_figure(5, 6)
     ax = trumpet.add_subplot()
     ax.plot(low, run.depths_m, color="#2166ac", label="annual minimum")
     ax.plot(mean, run.depths_m, color="black", label="annual mean")
@@ -36,7 +21,7 @@ def _plots(run, series_depths):
     ax.set(xlabel="Temperature (°C)", ylabel="Depth (m)", title=f"Trumpet curve, {run.years[-1]}")
     ax.legend(loc="lower left")
 
-    series = Figure(figsize=(8, 4))
+    series = new_figure(8, 4)
     ax = series.add_subplot()
     years = run.years[0] + run.times_days / 365.0
     for d in series_depths:
@@ -46,7 +31,7 @@ def _plots(run, series_depths):
     ax.set(xlabel="Year", ylabel="Temperature (°C)", title="Ground temperature")
     ax.legend(ncol=4, fontsize="small")
 
-    alt = Figure(figsize=(6, 3))
+    alt = new_figure(6, 3)
     ax = alt.add_subplot()
     ax.bar(run.years, run.alt_m, color="#8c510a")
     ax.set(xlabel="Year", ylabel="Active-layer thickness (m)", title="Annual maximum thaw depth")
@@ -55,22 +40,19 @@ def _plots(run, series_depths):
 
 def write_point_report(run, path, series_depths=(0.5, 1.0, 2.0, 5.0, 10.0)):
     """Write the explorer's HTML report (trumpet envelope, series, ALT per year, inputs used) atomically."""
-    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{v if isinstance(v, str) else f'{v:.4g}'}</td></tr>"
-                   for k, v in run.inputs.items())
-    alt_rows = "".join(f"<tr><td>{y}</td><td>{a:.2f}</td></tr>" for y, a in zip(run.years, run.alt_m))
-    images = "".join(f"<p>{figure_tag(f)}</p>" for f in _plots(run, series_depths))
-    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Single-column run</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:auto}}td{{padding:0 1em}}</style></head><body>
-<h1>Single-column run at {run.lat:.4f}° N, {run.lon:.4f}° E</h1>
-<p>Pixel (column {run.pixel[0]}, row {run.pixel[1]}); years {run.years[0]}–{run.years[-1]}.
-MAGT at 10 m over the period: <b>{run.magt_10m_c:.2f} °C</b>; TTOP {run.ttop_c:.2f} °C;
-mean active-layer thickness {np.mean(run.alt_m):.2f} m.</p>
+    inputs = table(["input", "value"], [(k, v if isinstance(v, str) else float(v)) for k, v in run.inputs.items()])
+    alts = table(["year", "ALT (m)"], [(str(y), float(a)) for y, a in zip(run.years, run.alt_m)])
+    images = "".join(f"<p>{figure_html(f, 'plot')}</p>" for f in _plots(run, series_depths))
+    body = f"""<p>Pixel (column {run.pixel[0]}, row {run.pixel[1]}) at {run.lat:.4f}° N, {run.lon:.4f}° E;
+years {run.years[0]}–{run.years[-1]}. MAGT at 10 m over the period: <b>{run.magt_10m_c:.2f} °C</b>;
+TTOP {run.ttop_c:.2f} °C; mean active-layer thickness {run.mean_alt_m:.2f} m.</p>
 {images}
-<h2>Active-layer thickness per year</h2><table><tr><th>Year</th><th>ALT (m)</th></tr>{alt_rows}</table>
-<h2>Input values used</h2><table>{rows}</table></body></html>"""
+<h2>Active-layer thickness per year</h2>{alts}
+<h2>Input values used</h2>{inputs}"""
+    text = page("Single-column run", body)
     with atomic_path(path) as tmp:
         with open(tmp, "w", encoding="utf-8") as f:
-            f.write(page)
+            f.write(text)
     return path
 
 
