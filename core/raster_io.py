@@ -6,14 +6,12 @@ band descriptions, units and overviews, written to a temporary file beside the t
 only when complete, so a failure or a cancel never leaves a partial GeoTIFF behind.
 """
 
-import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 from osgeo import gdal, osr
 
+from .atomic import atomic_path  # noqa: F401 (part of this module's API)
 from .schema import NODATA
 
 gdal.UseExceptions()
@@ -101,29 +99,6 @@ def band_info(path):
     ds = gdal.Open(path)
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     return [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands]
-
-
-@contextmanager
-def atomic_path(path):
-    """Yield a temporary path beside ``path``; rename it to ``path`` only if the block succeeds.
-
-    Sidecar files GDAL writes beside the temporary file (e.g. ``.aux.xml``) follow it.
-    """
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(folder, exist_ok=True)
-    stem, ext = os.path.splitext(os.path.basename(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{ext}", dir=folder)
-    os.close(fd)
-    os.remove(tmp)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-        if os.path.exists(tmp + ".aux.xml"):
-            os.replace(tmp + ".aux.xml", path + ".aux.xml")
-    finally:
-        for leftover in (tmp, tmp + ".aux.xml", tmp + ".ovr"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
 
 
 def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=None):

@@ -12,6 +12,7 @@ import os
 from xml.sax.saxutils import quoteattr
 
 from .analysis.schemes import INF, class_colors, interval_text, magt_color, scheme_classes
+from .atomic import write_text
 
 QGIS_VERSION = "3.22.16-Białowieża"
 EXTRA_WARM_BREAKS = (1.0, 3.0)
@@ -51,14 +52,6 @@ def _pseudocolor(items, ramp_type, vmin, vmax, band=1):
             f"      <rastershader>\n        <colorrampshader colorRampType={quoteattr(ramp_type)} "
             f"classificationMode=\"1\" clip=\"0\" minimumValue=\"{vmin:g}\" maximumValue=\"{vmax:g}\">\n"
             f"{rows}        </colorrampshader>\n      </rastershader>\n    </rasterrenderer>\n")
-
-
-def _write(path, text):
-    tmp = path + ".part"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
-    return path
 
 
 def magt_qml(scheme="zhou2000", band=1):
@@ -114,22 +107,22 @@ def presence_qml(band=1):
 
 def write_magt_style(raster_path, scheme="zhou2000"):
     """Write the MAGT sidecar style beside ``raster_path``; returns the .qml path."""
-    return _write(sidecar_path(raster_path), magt_qml(scheme))
+    return write_text(sidecar_path(raster_path), magt_qml(scheme))
 
 
 def write_alt_style(raster_path, max_m=3.0):
     """Write the active-layer-thickness sidecar style (0..``max_m`` m); returns the .qml path."""
-    return _write(sidecar_path(raster_path), alt_qml(max_m))
+    return write_text(sidecar_path(raster_path), alt_qml(max_m))
 
 
 def write_class_style(raster_path, scheme="zhou2000"):
     """Write the stability-class sidecar style (scheme id or sequence of StabilityClass); returns the .qml path."""
-    return _write(sidecar_path(raster_path), class_qml(scheme))
+    return write_text(sidecar_path(raster_path), class_qml(scheme))
 
 
 def write_presence_style(raster_path):
     """Write the 0/1 permafrost-presence sidecar style; returns the .qml path."""
-    return _write(sidecar_path(raster_path), presence_qml())
+    return write_text(sidecar_path(raster_path), presence_qml())
 
 
 # ---- vector styles -------------------------------------------------------------------------------------
@@ -226,7 +219,7 @@ def write_vector_style(path, qml_text, layer_name=None, style_name="permafrost_m
     ``layer_name`` is the GeoPackage table (default: its first layer). Returns the file written.
     """
     if os.path.splitext(path)[1].lower() != ".gpkg":
-        return _write(sidecar_path(path), qml_text)
+        return write_text(sidecar_path(path), qml_text)
     from osgeo import ogr
 
     ds = ogr.Open(path, update=1)

@@ -4,10 +4,11 @@ import base64
 import html
 import io
 import math
-import os
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from ..atomic import write_text
 
 STYLE = ("body{font-family:sans-serif;margin:1.5em;max-width:75em}table{border-collapse:collapse;margin:.5em 0 1.5em}"
          "th,td{border:1px solid #bbb;padding:.2em .5em;text-align:right}th{background:#eee}"
@@ -55,8 +56,4 @@ def page(title, body):
 
 def write_page(path, title, body):
     """Write the report atomically (temporary file beside it, then rename)."""
-    tmp = path + ".part"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(page(title, body))
-    os.replace(tmp, path)
-    return path
+    return write_text(path, page(title, body))

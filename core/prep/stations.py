@@ -21,7 +21,8 @@ from scipy.interpolate import RBFInterpolator
 from scipy.spatial import cKDTree
 
 from .. import schema
-from ..raster_io import atomic_path, write_raster
+from ..atomic import write_text
+from ..raster_io import write_raster
 from .warp import align
 
 EARTH_RADIUS_KM = 6371.0088
@@ -335,7 +336,5 @@ def prepare_station_climate(stations, dem_path, grid, mask, out_path, method="th
                  metadata={"METHOD": method, "LAPSE_RATE_C_PER_KM": lapse, "STATIONS": len(interp.stations.lat),
                            "LOO_RMSE_C": ",".join(f"{v:.3f}" for v in cv.rmse_c)})
     if report_path:
-        with atomic_path(report_path) as tmp:
-            with open(tmp, "w", encoding="utf-8") as f:
-                f.write(cross_validation_html(interp, cv))
+        write_text(report_path, cross_validation_html(interp, cv))
     return interp, cv

@@ -6,7 +6,7 @@ import os
 import numpy as np
 
 from ..analysis.report import figure_html, new_figure, page, table
-from ..raster_io import atomic_path
+from ..atomic import atomic_path, write_text
 
 
 def _plots(run, series_depths):
@@ -50,10 +50,7 @@ TTOP {run.ttop_c:.2f} °C; mean active-layer thickness {run.mean_alt_m:.2f} m.</
 <h2>Active-layer thickness per year</h2>{alts}
 <h2>Input values used</h2>{inputs}"""
     text = page("Single-column run", body)
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-    return path
+    return write_text(path, text)
 
 
 def write_profile_csv(run, path):

@@ -61,9 +61,9 @@ def _subset(args, columns):
     return out
 
 
-def _simulated(args, settings, depths, is_cancelled):
-    """Per-pixel outputs (key → (bands, npix)) of a full simulation."""
-    res = simulate(**args, node_depths=make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m),
+def _simulated(args, settings, nodes, depths, is_cancelled):
+    """Per-pixel outputs (key → (bands, npix)) of a full simulation on node depths ``nodes``."""
+    res = simulate(**args, node_depths=nodes,
                    years=len(settings.years), spinup_years=settings.spinup_years,
                    dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=depths, is_cancelled=is_cancelled)
     with warnings.catch_warnings():
@@ -103,7 +103,7 @@ def simulate_block(checked, settings, window, is_cancelled=None):
                            args.get("n_thawing", 1.0), settings.skip_warm_ttop_c)
     parts = []
     if (~skip).any():
-        values, stats["energy_residual"] = _simulated(_subset(args, ~skip), settings, depths, is_cancelled)
+        values, stats["energy_residual"] = _simulated(_subset(args, ~skip), settings, nodes, depths, is_cancelled)
         parts.append((~skip, values))
     if skip.any():
         parts.append((skip, _estimated(_subset(args, skip), depths)))
