@@ -33,7 +33,7 @@ from .base import PermafrostAlgorithm
 
 METHODS = ["nearest", "bilinear"]
 FIELDS = (("id", str), ("depth_m", float), ("observed_c", float), ("model_c", float), ("residual_c", float),
-          ("model_depth_m", float), ("status", str))
+          ("model_depth_m", float), ("distance_km", float), ("status", str))
 
 
 class BoreholeValidation(PermafrostAlgorithm):
@@ -46,7 +46,10 @@ class BoreholeValidation(PermafrostAlgorithm):
         "closest to its measurement depth, within the depth tolerance: band depths are read from band "
         "descriptions such as 'magt_1000cm' (the model's outputs), or given explicitly. Sampling: nearest "
         "pixel or bilinear. Boreholes outside the raster, on NoData, without a matching model depth or without "
-        "an observed value are kept and listed with the reason. Outputs: points with model, observed and "
+        "an observed value are kept and listed with the reason. A borehole on a NoData pixel (e.g. a lake or sea "
+        "shore) can take the nearest pixel with data within a maximum distance; the distance used is listed. "
+        "A point on a pixel edge belongs to the pixel east/south of it, the same rule as every tool of the "
+        "plugin. Outputs: points with model, observed and "
         "residual (model − observed); a one-file HTML report with n, bias, MAE, RMSE, Pearson r, a scatter "
         f"plot with the 1:1 line, the residual table and the unmatched boreholes, stating whether the run "
         f"meets the published product's claim RMSE &lt; {RMSE_TARGET_C:g} °C; and the statistics as numbers "
@@ -84,9 +87,14 @@ class BoreholeValidation(PermafrostAlgorithm):
                  "A borehole is compared only with a model band within this depth difference.")
         self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHODS, defaultValue=0),
                  "nearest: the pixel containing the borehole; bilinear: interpolated between pixel centres.")
+        self.add(QgsProcessingParameterNumber("MAX_DISTANCE_KM", "Nearest valid pixel within (km)",
+                                              QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+                 "A borehole whose model value is NoData (e.g. on a lake or sea shore) takes the value of the "
+                 "nearest pixel with data whose centre lies within this distance (km, on the WGS84 ellipsoid). "
+                 "0: the borehole's own pixel only. The distance used is in the output field distance_km.")
         add_sink(self, "OUTPUT", "Validation points", TYPE_POINT,
-                 "Boreholes with id, depth_m, observed_c, model_c, residual_c (model − observed), model_depth_m "
-                 "and status ('ok' or why not compared).")
+                 "Boreholes with id, depth_m, observed_c, model_c, residual_c (model − observed), model_depth_m, "
+                 "distance_km (0 = own pixel) and status ('ok' or why not compared).")
         self.add(QgsProcessingParameterFileDestination("OUTPUT_REPORT", "Validation report", "HTML files (*.html)"),
                  "Single-file HTML report with statistics, scatter plot and residual table.")
         for key, text in (("N", "Number of boreholes compared"), ("BIAS", "Bias, model − observed (°C)"),
@@ -143,11 +151,12 @@ class BoreholeValidation(PermafrostAlgorithm):
         model_path, _, _ = raster_source(self, parameters, context, "MODEL", label="Model raster")
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         tolerance = self.parameterAsDouble(parameters, "DEPTH_TOLERANCE", context)
+        max_km = self.parameterAsDouble(parameters, "MAX_DISTANCE_KM", context)
         report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)
         try:
             depths = band_depths(model_path, parse_depths(self.parameterAsString(parameters, "BAND_DEPTHS", context)),
                                  self.parameterAsDouble(parameters, "DEFAULT_DEPTH", context))
-            matches = match_boreholes(holes, model_path, depths, method, tolerance)
+            matches = match_boreholes(holes, model_path, depths, method, tolerance, max_km)
         except ValueError as err:
             self.fail(str(err))
         if all(m.status == "outside raster" for m in matches):
@@ -156,13 +165,15 @@ class BoreholeValidation(PermafrostAlgorithm):
         stats = statistics(matches)
         rows = [(g, {"id": m.borehole.id, "depth_m": m.borehole.depth_m, "observed_c": nan_none(m.borehole.observed_c),
                      "model_c": nan_none(m.model_c), "residual_c": nan_none(m.residual_c),
-                     "model_depth_m": nan_none(m.model_depth_m), "status": m.status})
+                     "model_depth_m": nan_none(m.model_depth_m), "distance_km": nan_none(m.distance_km),
+                     "status": m.status})
                 for g, m in zip(geoms, matches)]
         points = write_sink(self, parameters, context, "OUTPUT", FIELDS, QgsWkbTypes.Point, crs, rows,
                             styles.residual_point_qml())
         write_validation_report(report, matches, stats,
                                 f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
-                                f"sampling {method}; depth tolerance {tolerance:g} m.")
+                                f"sampling {method}; depth tolerance {tolerance:g} m; "
+                                f"nearest valid pixel within {max_km:g} km.")
         for m in matches:
             if m.status != "ok":
                 feedback.pushWarning(f"Borehole {m.borehole.id}: not compared ({m.status}).")

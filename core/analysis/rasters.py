@@ -4,6 +4,7 @@ import numpy as np
 from osgeo import gdal
 
 from ..raster_io import Grid, read_raster
+from ..sampling import pixel_coordinates
 from .geodesy import lonlat_srs, srs_from_wkt, transform_points
 
 KELVIN_THRESHOLD = 150.0
@@ -49,17 +50,16 @@ class Sampler:
     def __init__(self, data, grid):
         self.data = data
         self.grid = grid
-        self._srs = srs_from_wkt(grid.crs_wkt)
+        self.srs = srs_from_wkt(grid.crs_wkt)
 
     @classmethod
     def open(cls, path, band=1, label="raster", temperature=False):
         return cls(*load_band(path, band, label, temperature))
 
     def pixel_coordinates(self, lon, lat):
-        """Fractional (column, row) of lon/lat points; pixel (0, 0) spans [0, 1) × [0, 1)."""
-        x, y = transform_points(lon, lat, lonlat_srs(), self._srs)
-        x0, dx, _, y0, _, dy = self.grid.geotransform
-        return (x - x0) / dx, (y - y0) / dy
+        """Fractional (column, row) of lon/lat points; pixel (0, 0) spans [0, 1) × [0, 1) (see core.sampling)."""
+        x, y = transform_points(lon, lat, lonlat_srs(), self.srs)
+        return pixel_coordinates(self.grid, x, y)
 
     def inside(self, lon, lat):
         col, row = self.pixel_coordinates(lon, lat)

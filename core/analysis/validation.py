@@ -2,7 +2,9 @@
 
 Each borehole is compared with the model band whose depth is closest to the measurement depth, if
 within a tolerance. Boreholes outside the raster, on NoData or without a model depth are kept and
-listed with their status, never dropped silently.
+listed with their status, never dropped silently. A borehole on a NoData pixel (a lake or sea shore)
+can take the nearest pixel with data within a given distance (see :func:`core.sampling.nearest_valid_pixel`);
+the distance used is kept with the match.
 """
 
 import csv
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..raster_io import band_info
+from ..sampling import nearest_valid_pixel
+from .geodesy import lonlat_srs, transform_points
 from .rasters import Sampler, band_count
 
 RMSE_TARGET_C = 0.5
@@ -40,6 +44,8 @@ class Match:
     status: str
     model_c: float = math.nan
     model_depth_m: float = math.nan
+    distance_km: float = math.nan
+    """Distance from the borehole to the pixel centre used when it is not the borehole's own pixel, else 0."""
 
     @property
     def residual_c(self):
@@ -74,10 +80,16 @@ def parse_depths(text):
         raise ValueError(f"band depths must be numbers in metres separated by commas, got {text!r}") from None
 
 
-def match_boreholes(boreholes, model_path, depths, method="nearest", depth_tolerance_m=0.5):
-    """Sample the model for each borehole; returns one :class:`Match` per borehole, in input order."""
+def match_boreholes(boreholes, model_path, depths, method="nearest", depth_tolerance_m=0.5, max_distance_km=0.0):
+    """Sample the model for each borehole; returns one :class:`Match` per borehole, in input order.
+
+    A borehole whose sample is NoData takes the value of the nearest pixel with data whose centre is
+    within ``max_distance_km`` (km, WGS84 ellipsoid; 0: its own pixel only).
+    """
     if not boreholes:
         raise ValueError("no boreholes given")
+    if not (max_distance_km >= 0):
+        raise ValueError(f"maximum distance to a valid pixel must be >= 0 km, got {max_distance_km}")
     samplers = {}
     out = []
     depths = np.asarray(depths, dtype=np.float64)
@@ -96,8 +108,22 @@ def match_boreholes(boreholes, model_path, depths, method="nearest", depth_toler
             out.append(Match(b, OUTSIDE, model_depth_m=float(depths[k])))
             continue
         value = float(s.sample(np.array([b.lon]), np.array([b.lat]), method)[0])
-        out.append(Match(b, OK if np.isfinite(value) else NODATA, value, float(depths[k])))
+        distance = 0.0
+        if not np.isfinite(value) and max_distance_km > 0:
+            value, distance = _nearest_valid_value(s, b, max_distance_km)
+        ok = np.isfinite(value)
+        out.append(Match(b, OK if ok else NODATA, value, float(depths[k]), distance if ok else math.nan))
     return out
+
+
+def _nearest_valid_value(sampler, borehole, max_km):
+    """(value, distance km) of the nearest pixel with data within ``max_km`` of the borehole, else (NaN, NaN)."""
+    x, y = transform_points([borehole.lon], [borehole.lat], lonlat_srs(), sampler.srs)
+    found = nearest_valid_pixel(np.isfinite(sampler.data), sampler.grid, x[0], y[0], max_km)
+    if found is None:
+        return math.nan, math.nan
+    col, row, distance = found
+    return float(sampler.data[row, col]), distance
 
 
 def statistics(matches):

@@ -47,10 +47,10 @@ def write_validation_report(path, matches, stats, model_text=""):
     if ok:
         body += ["<h2>Observed vs model</h2>", figure_html(scatter_figure(matches), "Observed vs model MAGT")]
     body += ["<h2>Residuals</h2>",
-             table(["Borehole", "Lon (°)", "Lat (°)", "Depth (m)", "Model depth (m)", "Observed (°C)", "Model (°C)",
-                    "Residual (°C)"],
+             table(["Borehole", "Lon (°)", "Lat (°)", "Depth (m)", "Model depth (m)", "Distance (km)", "Observed (°C)",
+                    "Model (°C)", "Residual (°C)"],
                    [[m.borehole.id, round(m.borehole.lon, 5), round(m.borehole.lat, 5), m.borehole.depth_m,
-                     m.model_depth_m, m.borehole.observed_c, m.model_c, m.residual_c]
+                     m.model_depth_m, m.distance_km, m.borehole.observed_c, m.model_c, m.residual_c]
                     for m in sorted(ok, key=lambda m: -abs(m.residual_c))])]
     body += [f"<h2>Boreholes not compared ({len(rest)})</h2>",
              table(["Borehole", "Lon (°)", "Lat (°)", "Depth (m)", "Observed (°C)", "Reason"],

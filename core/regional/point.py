@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
+from ..sampling import pixel_of  # noqa: F401 (part of this module's API)
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import check_inputs
 
@@ -40,17 +41,6 @@ class PointRun:
         """Annual min, mean and max against depth over the last simulated year: three (ndepth,) arrays."""
         last = self.series_c[-self.steps_per_year:]
         return last.min(axis=0), last.mean(axis=0), last.max(axis=0)
-
-
-def pixel_of(grid, x, y):
-    """(column, row) of the pixel holding the point (x, y) in the grid's CRS; ValueError outside."""
-    x0, dx, _, y0, _, dy = grid.geotransform
-    col, row = int(np.floor((x - x0) / dx)), int(np.floor((y - y0) / dy))
-    if not (0 <= col < grid.cols and 0 <= row < grid.rows):
-        xmin, ymin, xmax, ymax = grid.extent
-        raise ValueError(f"Point ({x:.4f}, {y:.4f}) is outside the input rasters "
-                         f"({xmin:.4f}–{xmax:.4f}, {ymin:.4f}–{ymax:.4f})")
-    return col, row
 
 
 def profile_depths(bottom_m):

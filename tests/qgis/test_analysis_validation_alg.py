@@ -82,3 +82,25 @@ def test_csv_input_and_no_overlap(run_alg, model, tmp_path):
     with pytest.raises(QgsProcessingException, match="no features"):
         run_alg("borehole_validation", {"POINTS": empty, "MODEL": model, "OUTPUT": "TEMPORARY_OUTPUT",
                                         "OUTPUT_REPORT": "TEMPORARY_OUTPUT"})
+
+
+def test_nearest_valid_pixel_and_edge_points(run_alg, tmp_path):
+    grid = ramp_grid()                         # 0.1° pixels from 120 °E; MAGT = x of the pixel centre − 122 °C
+    data = lon_ramp(grid, 122.0)
+    data[5, 5] = np.nan                        # a lake: 120.5–120.6 °E, 51.4–51.5 °N
+    model = write_magt(tmp_path / "lake.tif", data, grid)
+    csv_path = tmp_path / "b.csv"
+    # "edge" lies on the west edge of pixel 18 (121.8 °E: (121.8 − 120)/0.1 = 17.99999999999997 in floating point)
+    csv_path.write_text("name,lon,lat,magt\nshore,120.57,51.45,-1.0\nedge,121.8,51.05,-0.5\n", encoding="utf-8")
+    params = {"CSV": str(csv_path), "MODEL": model, "OUTPUT": str(tmp_path / "v.gpkg"),
+              "OUTPUT_REPORT": str(tmp_path / "v.html")}
+    res = run_alg("borehole_validation", params)
+    rows = {f["id"]: f for f in QgsVectorLayer(res["OUTPUT"], "v", "ogr").getFeatures()}
+    assert rows["shore"]["status"] == "model NoData"
+    assert rows["edge"]["model_c"] == pytest.approx(121.85 - 122.0, abs=1e-5) and rows["edge"]["distance_km"] == 0
+    res = run_alg("borehole_validation", dict(params, MAX_DISTANCE_KM=10.0, OUTPUT=str(tmp_path / "w.gpkg")))
+    assert res["N"] == 2
+    shore = next(f for f in QgsVectorLayer(res["OUTPUT"], "w", "ogr").getFeatures() if f["id"] == "shore")
+    assert shore["model_c"] == pytest.approx(120.65 - 122.0, abs=1e-5)
+    assert shore["distance_km"] == pytest.approx(0.08 * 111.32 * math.cos(math.radians(51.45)), rel=3e-3)
+    assert "Distance (km)" in open(res["OUTPUT_REPORT"], encoding="utf-8").read()
