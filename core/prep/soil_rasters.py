@@ -8,6 +8,7 @@ layer first; the last layer is the substrate down to the model bottom. Dataset m
 import os
 
 import numpy as np
+from osgeo import gdal
 
 from .. import schema
 from ..raster_io import atomic_path, band_info, create_geotiff, finish_geotiff, read_raster
@@ -246,3 +247,10 @@ def prepare_soilgrids_soil(folder, grid, mask, out_path, water_mode="field_capac
                               resampling, progress, is_cancelled)
     organic = organic_thickness_on_grid(organic_thickness, grid)
     return _finish(layers, grid, mask, out_path, organic, organic_water, "SoilGrids250m 2.0")
+
+
+def soil_layer_names(path):
+    """Layer names of a soil raster from its LAYER_NAMES metadata, top first ([] when absent)."""
+    ds = gdal.Open(path)
+    text = (ds.GetMetadataItem("LAYER_NAMES") or "") if ds is not None else ""
+    return [n.strip() for n in text.split(",") if n.strip()]

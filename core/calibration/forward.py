@@ -1,0 +1,85 @@
+"""The model at the sites for many parameter sets at once: every (site, parameter set) is one solver column."""
+
+import dataclasses
+
+import numpy as np
+
+from ..heat import Layers, make_grid, simulate
+from ..prep.soil_rasters import organic_layer
+from ..regional.columns import layers_from_soil, yearly_air
+
+MIN_ORGANIC_M = 0.01
+"""An organic layer thinner than this is simulated 1 cm thick (thermally negligible; the solver needs > 0)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ColumnSet:
+    """Columns to simulate: site index and n-factors per column, and organic thickness (m) or None."""
+
+    site: np.ndarray
+    n_freezing: np.ndarray
+    n_thawing: np.ndarray
+    organic_m: np.ndarray = None
+
+
+class SiteModel:
+    """Simulates the sites' columns over the run years and returns the model value of their targets.
+
+    ``targets`` are :class:`~core.calibration.targets.Target` s measured at site ``site_of_target``
+    (index into ``inputs``). A target's model value is the annual mean at its depth averaged over its
+    years (all run years when it has none).
+    """
+
+    def __init__(self, inputs, settings, targets, site_of_target):
+        self.inputs, self.settings = inputs, settings
+        years = settings.years
+        self.depths = np.array(sorted({t.depth_m for t in targets}))
+        site_of_target = np.asarray(site_of_target)
+        nsite = len(inputs.names)
+        self.site_targets = [np.flatnonzero(site_of_target == s) for s in range(nsite)]
+        kmax = max(len(t) for t in self.site_targets)
+        self.target_index = np.full((nsite, kmax), -1)
+        for s, idx in enumerate(self.site_targets):
+            self.target_index[s, :idx.size] = idx
+        self._depth_index = np.searchsorted(self.depths, [t.depth_m for t in targets])
+        self._year_weights = np.zeros((len(targets), len(years)))
+        for i, t in enumerate(targets):
+            use = [years.index(y) for y in t.years] if t.years else list(range(len(years)))
+            self._year_weights[i, use] = 1.0 / len(use)
+        self.nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
+        self.air = yearly_air(inputs.climate, years, settings.trend_c_per_decade, settings.climatology_year)
+        self.columns_run = 0
+
+    def run(self, columns, is_cancelled=None):
+        """(ncolumn, kmax) model values of each column's site targets, in ``site_targets`` order (NaN padded)."""
+        site = columns.site
+        layers = layers_from_soil(self.inputs.soil[site].T)
+        if columns.organic_m is not None:
+            layers = with_organic_layer(layers, columns.organic_m)
+        flux = (self.inputs.geothermal[site] if self.inputs.geothermal is not None
+                else self.settings.geothermal_flux_w_m2)
+        kwargs = {"dt_days": self.settings.dt_days} if self.settings.dt_days else {}
+        res = simulate(layers, self.nodes, monthly_air_c=self.air[site], n_freezing=columns.n_freezing,
+                       n_thawing=columns.n_thawing, geothermal_flux_w_m2=flux, years=len(self.settings.years),
+                       spinup_years=self.settings.spinup_years, output_depths_m=tuple(self.depths),
+                       is_cancelled=is_cancelled, **kwargs)
+        self.columns_run += site.size
+        annual = res.annual_mean_c.transpose(1, 2, 0)  # (ncol, ndepth, nyears)
+        tidx = self.target_index[site]  # (ncol, kmax)
+        safe = np.maximum(tidx, 0)
+        series = np.take_along_axis(annual, self._depth_index[safe][:, :, None], axis=1)  # (ncol, kmax, nyears)
+        values = (series * self._year_weights[safe]).sum(axis=2)
+        return np.where(tidx >= 0, values, np.nan)
+
+
+def with_organic_layer(layers, thickness_m):
+    """``layers`` with a peat layer of ``thickness_m`` (ncol,) on top (at least :data:`MIN_ORGANIC_M`)."""
+    ncol = layers.ncol
+    peat = organic_layer(np.maximum(thickness_m, MIN_ORGANIC_M), (ncol,))
+    fields = {}
+    for f in dataclasses.fields(Layers):
+        top = np.asarray(peat[f.name], float).reshape(ncol, 1)
+        if f.name in ("unfrozen_a", "unfrozen_b"):
+            top = np.full((ncol, 1), np.nan)  # peat water freezes freely
+        fields[f.name] = np.concatenate([top, getattr(layers, f.name)], axis=1)
+    return Layers(**fields)
