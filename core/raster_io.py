@@ -30,7 +30,7 @@ class Grid:
 
     @classmethod
     def of(cls, path_or_ds):
-        ds = gdal.Open(path_or_ds) if isinstance(path_or_ds, str) else path_or_ds
+        ds = open_raster(path_or_ds) if isinstance(path_or_ds, str) else path_or_ds
         return cls(tuple(ds.GetGeoTransform()), ds.RasterXSize, ds.RasterYSize, ds.GetProjection())
 
     @classmethod
@@ -71,32 +71,50 @@ class Grid:
         return bool(a.IsSame(b))
 
 
+def open_raster(path):
+    """The GDAL dataset of ``path``; ValueError naming the file when it is missing, truncated or not a raster."""
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as err:
+        raise ValueError(f"{path}: cannot be opened as a raster ({err})") from None
+    if ds is None:
+        raise ValueError(f"{path}: cannot be opened as a raster")
+    return ds
+
+
 def read_raster(path, bands=None, window=None):
     """Read bands of a raster as float64 with NaN for NoData and scale/offset applied.
 
     ``bands`` is a list of 1-based band numbers (default all); ``window`` is
     (xoff, yoff, xsize, ysize) in pixels (default the whole raster). Returns (bands, rows, cols).
+    Non-finite values (±inf, NaN) count as NoData. A file that cannot be read (truncated, not a
+    raster) raises ValueError naming it.
     """
-    ds = gdal.Open(path)
-    if ds is None:
-        raise ValueError(f"{path}: cannot be opened as a raster")
+    ds = open_raster(path)
     numbers = bands or range(1, ds.RasterCount + 1)
     win = window or (0, 0, ds.RasterXSize, ds.RasterYSize)
     out = []
     for n in numbers:
         band = ds.GetRasterBand(n)
-        a = band.ReadAsArray(*win).astype(np.float64)
+        try:
+            a = band.ReadAsArray(*win)
+        except RuntimeError as err:
+            raise ValueError(f"{path}: band {n} cannot be read, the file may be truncated or damaged ({err})") from None
+        if a is None:
+            raise ValueError(f"{path}: band {n} cannot be read, the file may be truncated or damaged")
+        a = a.astype(np.float64)
         nodata = band.GetNoDataValue()
         if nodata is not None:
             a[a == nodata] = np.nan
         a = a * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
+        a[~np.isfinite(a)] = np.nan
         out.append(a)
     return np.stack(out)
 
 
 def band_info(path):
     """Descriptions and units of every band, in band order."""
-    ds = gdal.Open(path)
+    ds = open_raster(path)
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     return [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands]
 
