@@ -142,6 +142,10 @@ class RouteCorridors(PermafrostAlgorithm):
             summaries = summarize(pieces, [r.name for r in routes], warm)
         except ValueError as err:
             self.fail(str(err))
+        sampled = {p.route for p in pieces}
+        for route in routes:
+            if route.name not in sampled:
+                feedback.pushWarning(f"Route {route.name}: zero length (all vertices at one point); not sampled.")
         if not any(p.magt_c == p.magt_c for p in pieces):
             self.fail("Routes and MAGT raster do not overlap: no route piece has a MAGT value "
                       "(check the layers' CRS and extent).")

@@ -17,6 +17,15 @@ from .schema import NODATA
 gdal.UseExceptions()
 
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+MAX_GRID_PIXELS = 1_000_000_000
+"""Largest grid a new model grid may have: the grid tools hold its mask in memory (8 bytes per pixel)."""
+
+
+def _size_text(n_bytes):
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if n_bytes < 1024 or unit == "EiB":
+            return f"{n_bytes:.3g} {unit}"
+        n_bytes /= 1024.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,11 @@ class Grid:
         y1 = np.ceil(round(ymax / res, 9)) * res
         cols = int(np.ceil(round((xmax - x0) / res, 9)))
         rows = int(np.ceil(round((y1 - ymin) / res, 9)))
+        if cols * rows > MAX_GRID_PIXELS:
+            raise ValueError(
+                f"a grid of {res:g} CRS units per pixel over ({xmin:g}, {ymin:g}, {xmax:g}, {ymax:g}) would have "
+                f"{cols} × {rows} = {cols * rows:.3g} pixels ({_size_text(cols * rows * 8)} for its mask alone); "
+                f"the limit is {MAX_GRID_PIXELS:.0e} pixels: use a coarser resolution or a smaller region")
         srs = osr.SpatialReference()
         srs.SetFromUserInput(crs)
         return cls((float(x0), float(res), 0.0, float(y1), 0.0, -float(res)), cols, rows, srs.ExportToWkt())

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, osr
 
 from .. import schema
 from ..raster_io import Grid, band_info, read_raster
@@ -93,14 +93,31 @@ def _open(label, path):
     return ds
 
 
+def crs_name(wkt):
+    """Short name of a CRS: its authority code (EPSG:4326) and name, or "none"."""
+    if not wkt:
+        return "none"
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    code = srs.GetAuthorityCode(None)
+    return f"{srs.GetAuthorityName(None)}:{code} ({srs.GetName()})" if code else srs.GetName() or wkt[:60]
+
+
 def _check_grid(label, path, grid):
     other = Grid.of(path)
     if not other.same_as(grid):
+        same_layout = (other.cols, other.rows) == (grid.cols, grid.rows) and np.allclose(
+            other.geotransform, grid.geotransform, atol=1e-9, rtol=0)
+        if same_layout:
+            raise ValueError(
+                f"{label} ({path}) has the climate raster's size and extent but another CRS: "
+                f"{crs_name(other.crs_wkt)} vs the climate raster's {crs_name(grid.crs_wkt)}. "
+                "Align it with 'Clip and align raster to model grid' first (or fix its CRS).")
         raise ValueError(
             f"{label} ({path}) is not on the climate raster's grid: "
-            f"{other.cols}×{other.rows} px, extent {np.round(other.extent, 6).tolist()} vs "
-            f"{grid.cols}×{grid.rows} px, extent {np.round(grid.extent, 6).tolist()}. "
-            "Align it with 'Clip and align raster to model grid' first.")
+            f"{other.cols}×{other.rows} px, extent {np.round(other.extent, 6).tolist()}, CRS "
+            f"{crs_name(other.crs_wkt)} vs {grid.cols}×{grid.rows} px, extent {np.round(grid.extent, 6).tolist()}, "
+            f"CRS {crs_name(grid.crs_wkt)}. Align it with 'Clip and align raster to model grid' first.")
 
 
 def _band_names(label, path, expected_count=None, multiple_of=None):
