@@ -161,9 +161,12 @@ class BoreholeValidation(PermafrostAlgorithm):
                 for g, m in zip(geoms, matches)]
         points = write_sink(self, parameters, context, "OUTPUT", FIELDS, QgsWkbTypes.Point, crs, rows,
                             styles.residual_point_qml())
-        write_validation_report(report, matches, stats,
-                                f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
-                                f"sampling {method}; depth tolerance {tolerance:g} m.")
+        try:
+            write_validation_report(report, matches, stats,
+                                    f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
+                                    f"sampling {method}; depth tolerance {tolerance:g} m.")
+        except ValueError as err:
+            self.fail(str(err))
         for m in matches:
             if m.status != "ok":
                 feedback.pushWarning(f"Borehole {m.borehole.id}: not compared ({m.status}).")
