@@ -5,10 +5,13 @@ instead of m³/m³, an n-factor of −1) that would otherwise give a plausible-l
 NoData and non-finite values are not checked (the model skips those pixels).
 """
 
+import math
+
 import numpy as np
 from osgeo import osr
 
 from . import schema
+from .raster_io import Grid, read_raster
 
 AIR_C = (-60.0, 45.0)
 """Monthly mean air temperature, °C (world records of monthly means lie inside)."""
@@ -92,6 +95,18 @@ def lonlat(grid, cols, rows):
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     points = osr.CoordinateTransformation(src, dst).TransformPoints(np.column_stack([x, y]).tolist())
     return np.array([p[0] for p in points]), np.array([p[1] for p in points])
+
+
+def check_sample(label, path, input_key, band_names, grid, max_values=4_000_000):
+    """:func:`check_block` on a nearest-neighbour sample of every band (at most about ``max_values``
+    values in all): a quick check that finds unit mistakes before the run starts; pixel locations
+    are those of the sampled pixels."""
+    side = max(1, min(256, int(math.sqrt(max_values / max(1, len(band_names))))))
+    rows, cols = min(grid.rows, side), min(grid.cols, side)
+    x0, dx, _, y0, _, dy = grid.geotransform
+    coarse = Grid((x0, dx * grid.cols / cols, 0.0, y0, 0.0, dy * grid.rows / rows), cols, rows, grid.crs_wkt)
+    sample = read_raster(path, shape=(rows, cols))
+    check_block(label, path, input_key, sample, band_names, coarse, (0, 0, cols, rows))
 
 
 def check_block(label, path, input_key, array, band_names, grid, window):

@@ -96,11 +96,12 @@ def open_raster(path):
     return ds
 
 
-def read_raster(path, bands=None, window=None):
+def read_raster(path, bands=None, window=None, shape=None):
     """Read bands of a raster as float64 with NaN for NoData and scale/offset applied.
 
     ``bands`` is a list of 1-based band numbers (default all); ``window`` is
-    (xoff, yoff, xsize, ysize) in pixels (default the whole raster). Returns (bands, rows, cols).
+    (xoff, yoff, xsize, ysize) in pixels (default the whole raster); ``shape`` (rows, cols) reads a
+    nearest-neighbour sample of the window at that size. Returns (bands, rows, cols).
     Non-finite values (±inf, NaN) count as NoData. A file that cannot be read (truncated, not a
     raster) raises ValueError naming it.
     """
@@ -111,7 +112,7 @@ def read_raster(path, bands=None, window=None):
     for n in numbers:
         band = ds.GetRasterBand(n)
         try:
-            a = band.ReadAsArray(*win)
+            a = band.ReadAsArray(*win, buf_xsize=shape and shape[1], buf_ysize=shape and shape[0])
         except RuntimeError as err:
             raise ValueError(f"{path}: band {n} cannot be read, the file may be truncated or damaged ({err})") from None
         if a is None:

@@ -8,7 +8,8 @@ import numpy as np
 from .. import schema
 from ..checks import check_block
 from ..heat import Layers
-from ..raster_io import band_info, read_raster
+from ..raster_io import read_raster
+from .inputs import LABELS, input_band_names
 
 N_FIELDS = len(schema.SOIL_FIELDS)
 
@@ -37,18 +38,11 @@ class Block:
         return {key for key, a in arrays.items() if a is not None and np.isfinite(a).all(axis=0).any()}
 
 
-LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
-          "geothermal": "Geothermal heat flux", "initial": "Initial ground temperature",
-          "anomalies": "Monthly anomalies"}
-
-
 def _read_checked(checked, key, window, bands=None):
     """One input over ``window``, its values checked against their plausible ranges (``core.checks``)."""
     path = getattr(checked.inputs, key)
     array = read_raster(path, bands=bands, window=window)
-    names, _ = band_info(path)
-    if key == "soil":
-        names = [n or e for n, e in zip(names, schema.soil_band_names(checked.n_layers))]
+    names = input_band_names(key, path, checked.n_layers)
     if bands:
         names = [names[b - 1] for b in bands]
     check_block(LABELS[key], path, key, array, names, checked.grid, window)

@@ -8,7 +8,13 @@ import numpy as np
 from osgeo import gdal, osr
 
 from .. import schema
+from ..checks import check_sample
 from ..raster_io import Grid, band_info, read_raster
+
+LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
+          "geothermal": "Geothermal heat flux", "initial": "Initial ground temperature",
+          "anomalies": "Monthly anomalies"}
+"""The name of each input of :class:`RegionInputs` in messages."""
 
 KELVIN_FLOOR = 150.0
 """Any valid air temperature above this (°C) can only be kelvin."""
@@ -142,6 +148,14 @@ def _check_celsius(label, path):
                          "the model expects °C (convert with the climate preparation tools)")
 
 
+def input_band_names(key, path, n_layers):
+    """Band descriptions of an input; soil bands without one are named by the schema (``layer01_k_frozen``)."""
+    names, _ = band_info(path)
+    if key == "soil":
+        names = [n or e for n, e in zip(names, schema.soil_band_names(n_layers))]
+    return names
+
+
 def check_inputs(inputs, settings):
     """Check grids, band layouts and units of every input; raise ValueError naming the bad one."""
     settings.check()
@@ -195,4 +209,8 @@ def check_inputs(inputs, settings):
         missing = [y for y in settings.years if any((y, mo) not in anomaly_bands for mo in range(1, 13))]
         if missing:
             raise ValueError(f"Monthly anomalies: no complete set of 12 months for years {missing}")
+    for key, label in LABELS.items():
+        path = getattr(inputs, key)
+        if path:  # a sample now; every pixel as the blocks are read (core.regional.columns)
+            check_sample(label, path, key, input_band_names(key, path, n_layers), grid)
     return CheckedInputs(inputs, grid, n_layers, depths, anomaly_bands)

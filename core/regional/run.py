@@ -13,8 +13,8 @@ import numpy as np
 
 from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
 from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
-from .columns import LABELS, read_block, solver_arguments, valid_pixels
-from .inputs import check_inputs
+from .columns import read_block, solver_arguments, valid_pixels
+from .inputs import LABELS, check_inputs
 from .warm_skip import warm_estimate, warm_pixels
 from .workers import block_results, run_blocks
 

@@ -8,8 +8,9 @@ import pytest
 from regional_fixtures import GRID, write_inputs
 
 from core import schema
-from core.raster_io import write_raster
+from core.raster_io import Grid, write_raster
 from core.regional import ModelSettings, RegionInputs, run_region
+from core.regional.inputs import check_inputs
 
 ONE_YEAR = dict(first_year=2010, last_year=2010, dt_days=10.0, bottom_m=30.0, top_dz_m=0.05)
 
@@ -121,3 +122,18 @@ def test_infinite_input_values_count_as_nodata(tmp_path, prepared):
     inf_soil = write_like(tmp_path, "soil_inf.tif", soil, schema.soil_band_names(2))
     summary = run(tmp_path, RegionInputs(climate=paths["climate"], soil=inf_soil))
     assert summary["pixels"] == GRID.rows * GRID.cols - 1
+
+
+def test_a_bad_pixel_the_quick_sample_misses_is_caught_when_its_block_is_read(tmp_path):
+    # 600 columns are sampled at 256: column 0 is not in the sample, so only the block read finds it.
+    grid = Grid.from_extent(120.0, 52.0, 126.0, 52.03, 0.01)
+    paths, arrays = write_inputs(tmp_path, nodata_pixels=())
+    wide = {k: np.repeat(a[:, :, :1], grid.cols, axis=2) for k, a in arrays.items()}
+    wide["soil"][0, :, :] = 0.5
+    wide["soil"][2, 1, 0] = 250.0  # k_thawed of layer 1 in mW/m/K
+    names = {"climate": list(schema.CLIMATE_BANDS), "soil": schema.soil_band_names(2)}
+    files = {k: write_raster(str(tmp_path / f"wide_{k}.tif"), wide[k], grid, names[k]) for k in names}
+    inputs = RegionInputs(climate=files["climate"], soil=files["soil"])
+    check_inputs(inputs, ModelSettings(**ONE_YEAR))  # the sample looks fine
+    msg = refused(tmp_path, inputs, r"band 3 'layer01_k_thawed' has 250 W m-1 K-1", batch_columns=600)
+    assert "lon 120.00500, lat 52.01500" in msg
