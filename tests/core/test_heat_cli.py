@@ -138,7 +138,7 @@ def test_cli_subprocess(tmp_path):
     ({"geothermal_flux_w_m2": -1.0}, "geothermal_flux_w_m2 must be in 0…1 W/m², got -1.0"),
     ({"geothermal_flux_w_m2": 50.0}, "geothermal_flux_w_m2 must be in 0…1 W/m², got 50.0"),
     ({"layers": [{"thickness_m": 1.0, "k_frozen": 2.0, "k_thawed": 1.0, "c_frozen": 2.0, "c_thawed": 2e6,
-                  "water_content": 0.3}]}, "layers[0].c_frozen must be in 100000…6e+06 J m-3 K-1"),
+                  "water_content": 0.3}]}, "layers[0].c_frozen must be in 50000…6e+06 J m-3 K-1"),
 ])
 def test_cli_refuses_implausible_nfactors_flux_and_layer_values(tmp_path, capsys, change, message):
     code, _ = run_cli(tmp_path, spec(**change))
