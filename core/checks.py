@@ -29,10 +29,11 @@ SOIL = {
     "c_thawed": (5.0e4, 6.0e6),
     "water_content": (0.0, 1.0),
     "unfrozen_a": (0.0, 1.0),
-    "unfrozen_b": (0.0, 5.0),
+    "unfrozen_b": (0.01, 5.0),
 }
 """Per soil field: conductivity W/m/K (air to quartz), volumetric heat capacity J/m³/K, water m³/m³;
-``unfrozen_a`` = 0 is free water (``unfrozen_b`` is then ignored)."""
+``unfrozen_a`` = 0 is free water (``unfrozen_b`` is then ignored, otherwise it must be > 0). Values inside
+these ranges always pass the solver's own checks (``core.heat.Layers``)."""
 
 
 def _hint(kind, values):

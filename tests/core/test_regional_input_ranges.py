@@ -72,7 +72,7 @@ def test_geothermal_raster_outside_the_constant_parameters_limits_is_refused(tmp
 
 @pytest.mark.parametrize("field, factor, hint", [("c_frozen", 1e-6, "MJ"), ("c_thawed", 1e-6, "MJ"),
                                                   ("k_thawed", 1000.0, ""), ("water_content", 100.0, "percent"),
-                                                  ("k_frozen", 0.0, "")])
+                                                  ("k_frozen", 0.0, ""), ("unfrozen_b", 0.0, "")])
 def test_soil_bands_out_of_physical_range_are_named_with_layer_band_and_pixel(tmp_path, prepared, field, factor,
                                                                               hint):
     paths, arrays = prepared
