@@ -12,7 +12,7 @@ from regional_fixtures import GRID, write_inputs
 from core import schema
 from core.analysis.corridors import Route, sample_pieces
 from core.analysis.rasters import Sampler, load_band
-from core.prep import landcover
+from core.prep import era5, landcover
 from core.prep.climate_rasters import monthly_sources, prepare_climate
 from core.prep.grid import grid_from_extent
 from core.prep.warp import align, align_to_file
@@ -70,6 +70,10 @@ def test_text_file_named_tif_is_not_a_raster(tmp_path):
                  lambda: monthly_sources([str(fake)]), lambda: align(str(fake), g, "DEM")):
         with pytest.raises(ValueError, match=r"notes\.tif.*cannot be opened as a raster"):
             call()
+    grib = tmp_path / "era5.grib"
+    grib.write_text("not GRIB\n")
+    with pytest.raises(ValueError, match=r"ERA5-Land: .*era5\.grib"):
+        era5.prepare_initial_state(str(grib), g, mask, str(tmp_path / "i.tif"))
 
 
 def test_source_without_crs_gets_the_plugins_message_first(tmp_path):
