@@ -8,7 +8,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from .. import schema
-from ..checks import check_sample
+from ..checks import FLUX_W_M2, check_sample
 from ..raster_io import Grid, band_info, read_raster
 
 LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
@@ -67,8 +67,9 @@ class ModelSettings:
             problems.append(f"model bottom {self.bottom_m} m does not reach output depth {max(self.output_depths_m)} m")
         if min(self.output_depths_m) < 0:
             problems.append("output depths must be >= 0 m")
-        if not 0 <= self.geothermal_flux_w_m2 <= 1:
-            problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside 0..1")
+        if not FLUX_W_M2[0] <= self.geothermal_flux_w_m2 <= FLUX_W_M2[1]:
+            low, high = FLUX_W_M2
+            problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside {low:g}..{high:g}")
         if self.batch_columns < 1 or self.workers < 1:
             problems.append("batch size and workers must be >= 1")
         if problems:
