@@ -139,8 +139,7 @@ def _band_names(label, path, expected_count=None, multiple_of=None):
 def _check_celsius(label, path):
     """Stop on kelvin: a sample of valid values above 150 cannot be °C air temperature."""
     ds = gdal.Open(path)
-    step = max(1, max(ds.RasterXSize, ds.RasterYSize) // 256)
-    sample = read_raster(path, bands=[1])[0][::step, ::step]
+    sample = read_raster(path, bands=[1], shape=(min(ds.RasterYSize, 256), min(ds.RasterXSize, 256)))[0]
     valid = sample[np.isfinite(sample)]
     if valid.size == 0:
         raise ValueError(f"{label}: band 1 of {path} holds only NoData")
