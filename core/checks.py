@@ -125,5 +125,5 @@ def check_block(label, path, input_key, array, band_names, grid, window):
         name = band_names[i] if i < len(band_names) and band_names[i] else f"band {i + 1}"
         raise ValueError(
             f"{label} ({path}): band {i + 1} '{name}' has {band[row, col]:.6g}{' ' + unit if unit else ''} "
-            f"at lon {float(lon):.5f}, lat {float(lat):.5f} ({int(bad.sum())} such pixel(s) among those checked), outside "
-            f"the plausible range {low:g}…{high:g}{' ' + unit if unit else ''}{_hint(kind, band[bad])}")
+            f"at lon {float(lon):.5f}, lat {float(lat):.5f} ({int(bad.sum())} such pixel(s) among those checked), "
+            f"outside the plausible range {low:g}…{high:g}{' ' + unit if unit else ''}{_hint(kind, band[bad])}")
