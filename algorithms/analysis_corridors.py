@@ -4,6 +4,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
@@ -43,7 +44,8 @@ def routes_from_source(alg, source, name_field, context, feedback):
     """Routes (lon/lat parts) from a line source; names from ``name_field`` or 'route <id>'."""
     transform = lonlat_transform(source.sourceCrs(), context)
     routes, used = [], set()
-    for feat in source.getFeatures(QgsFeatureRequest()):
+    # degenerate lines (all vertices at one point) are "invalid" to GEOS; they are reported by the core instead
+    for feat in source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
         geom = QgsGeometry(feat.geometry())
         if geom.isEmpty():
             feedback.pushWarning(f"Route feature {feat.id()} has no geometry and is skipped.")
@@ -142,6 +144,10 @@ class RouteCorridors(PermafrostAlgorithm):
             summaries = summarize(pieces, [r.name for r in routes], warm)
         except ValueError as err:
             self.fail(str(err))
+        sampled = {p.route for p in pieces}
+        for route in routes:
+            if route.name not in sampled:
+                feedback.pushWarning(f"Route {route.name}: zero length (all vertices at one point); not sampled.")
         if not any(p.magt_c == p.magt_c for p in pieces):
             self.fail("Routes and MAGT raster do not overlap: no route piece has a MAGT value "
                       "(check the layers' CRS and extent).")
@@ -172,9 +178,12 @@ class RouteCorridors(PermafrostAlgorithm):
         summary = write_sink(self, parameters, context, "OUTPUT_SUMMARY", spec, QgsWkbTypes.NoGeometry,
                              source.sourceCrs(), summary_rows)
         feedback.setProgress(90)
-        write_corridor_report(report, pieces, summaries, classes, warm,
-                              f"MAGT: {magt_path} (band {band}); spacing {spacing:g} m; buffer {buffer_m:g} m each "
-                              f"side; sampling {method}.")
+        try:
+            write_corridor_report(report, pieces, summaries, classes, warm,
+                                  f"MAGT: {magt_path} (band {band}); spacing {spacing:g} m; buffer {buffer_m:g} m "
+                                  f"each side; sampling {method}.")
+        except ValueError as err:
+            self.fail(str(err))
         for s in summaries:
             feedback.pushInfo(f"{s.name}: {s.length_km:.2f} km, {s.permafrost_km:.2f} km on permafrost, "
                               f"{s.warm_km:.2f} km on warm permafrost, {s.nodata_km:.2f} km without data.")

@@ -105,8 +105,11 @@ class StabilityClasses(PermafrostAlgorithm):
         progress(0.2)
         if is_cancelled():
             return {}
-        write_class_raster(out_raster, codes, grid, classes)
-        styles.write_class_style(out_raster, key if key != "user" else classes)
+        try:
+            write_class_raster(out_raster, codes, grid, classes)
+            styles.write_class_style(out_raster, key if key != "user" else classes)
+        except ValueError as err:
+            self.fail(str(err))
         for c in classes:
             pixels, km2 = summary[c.code]
             feedback.pushInfo(f"{c.code:>4}  {c.label}: {pixels} pixels, {km2:.1f} km²")

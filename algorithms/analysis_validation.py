@@ -25,6 +25,7 @@ from ..core.analysis.validation import (
     match_boreholes,
     parse_depths,
     read_boreholes_csv,
+    repeated_boreholes,
     statistics,
 )
 from ..core.analysis.validation_report import write_validation_report
@@ -170,13 +171,23 @@ class BoreholeValidation(PermafrostAlgorithm):
                 for g, m in zip(geoms, matches)]
         points = write_sink(self, parameters, context, "OUTPUT", FIELDS, QgsWkbTypes.Point, crs, rows,
                             styles.residual_point_qml())
-        write_validation_report(report, matches, stats,
-                                f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
-                                f"sampling {method}; depth tolerance {tolerance:g} m; "
-                                f"nearest valid pixel within {max_km:g} km.")
+        try:
+            write_validation_report(report, matches, stats,
+                                    f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
+                                    f"sampling {method}; depth tolerance {tolerance:g} m; "
+                                    f"nearest valid pixel within {max_km:g} km.")
+        except ValueError as err:
+            self.fail(str(err))
         for m in matches:
             if m.status != "ok":
                 feedback.pushWarning(f"Borehole {m.borehole.id}: not compared ({m.status}).")
+        for group in repeated_boreholes(holes):
+            b = group[0]
+            feedback.pushWarning(
+                f"Borehole {', '.join(sorted({h.id for h in group}))} is listed {len(group)} times at lon {b.lon:.5f}, "
+                f"lat {b.lat:.5f}, depth {b.depth_m:g} m (observed "
+                f"{', '.join(f'{h.observed_c:.2f}' for h in group)} °C): counted once in n and the statistics, "
+                "with the mean observed value.")
         feedback.pushInfo(f"n = {stats['n']}, bias = {stats['bias']:.3f} °C, MAE = {stats['mae']:.3f} °C, "
                           f"RMSE = {stats['rmse']:.3f} °C, r = {stats['r']:.3f}")
         meets = int(stats["n"] > 0 and stats["rmse"] < RMSE_TARGET_C)

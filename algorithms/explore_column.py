@@ -50,10 +50,13 @@ class ExploreColumn(PermafrostAlgorithm):
             run = simulate_point(inputs, settings, point.x(), point.y())
         except ValueError as err:
             raise QgsProcessingException(str(err)) from None
-        report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context))
-        results = {"OUTPUT_REPORT": report, "MAGT_10M": run.magt_10m_c, "ALT_MEAN": run.mean_alt_m}
         csv_path = self.parameterAsFileOutput(parameters, "OUTPUT_CSV", context)
-        if csv_path:
-            results["OUTPUT_CSV"] = write_profile_csv(run, csv_path)
+        try:
+            report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context))
+            results = {"OUTPUT_REPORT": report, "MAGT_10M": run.magt_10m_c, "ALT_MEAN": run.mean_alt_m}
+            if csv_path:
+                results["OUTPUT_CSV"] = write_profile_csv(run, csv_path)
+        except ValueError as err:
+            raise QgsProcessingException(str(err)) from None
         feedback.pushInfo(f"MAGT at 10 m: {run.magt_10m_c:.2f} °C; mean ALT {run.mean_alt_m:.2f} m")
         return results

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.calibration import calibrate, targets_from_rows
+from ..core.calibration.targets import check_fields
 from ..core.calibration.fit import N_FREEZING, N_THAWING, ORGANIC
 from ..core.calibration.outputs import write_nfactor_table, write_organic_raster, write_residuals
 from ..core.calibration.report import write_calibration_report
@@ -65,12 +66,12 @@ class CalibrateNfactors(PermafrostAlgorithm):
                  "site, depth and (optionally) year.")
         field = QgsProcessingParameterField
         for name, text, default, optional, kind in (
-                ("LON_FIELD", "Longitude field (tables without points)", "lon", True, field.Numeric),
-                ("LAT_FIELD", "Latitude field (tables without points)", "lat", True, field.Numeric),
-                ("DEPTH_FIELD", "Depth field (m)", "depth_m", False, field.Numeric),
-                ("VALUE_FIELD", "Mean annual ground temperature field (°C)", "mean_annual_temperature_c", False,
-                 field.Numeric),
-                ("YEAR_FIELD", "Year field", None, True, field.Numeric),
+                ("LON_FIELD", "Longitude field (tables without points)", "lon", True, field.Any),
+                ("LAT_FIELD", "Latitude field (tables without points)", "lat", True, field.Any),
+                ("DEPTH_FIELD", "Depth field (m)", "depth_m", True, field.Any),
+                ("VALUE_FIELD", "Mean annual ground temperature field (°C)", "mean_annual_temperature_c", True,
+                 field.Any),
+                ("YEAR_FIELD", "Year field", None, True, field.Any),
                 ("SITE_FIELD", "Site name field", None, True, field.Any)):
             self.add(field(name, text, default, "OBSERVATIONS", kind, optional=optional),
                      {"LON_FIELD": "WGS84 longitude, degrees east; used when the layer has no point geometry.",
@@ -156,13 +157,19 @@ class CalibrateNfactors(PermafrostAlgorithm):
             if missing:
                 self.fail(f"Observations: the table has no point geometry and no field {', '.join(missing)}; "
                           f"its fields are {', '.join(names)}.")
-        return rows, (lon, lat)
+        return rows, names, (lon, lat)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         inputs, settings = model_run_from_parameters(self, parameters, context)
-        rows, (lon, lat) = self.rows(parameters, context)
-        field = {k: self.parameterAsString(parameters, k, context) or None
+        rows, names, (lon, lat) = self.rows(parameters, context)
+        defaults = {"DEPTH_FIELD": "depth_m", "VALUE_FIELD": "mean_annual_temperature_c"}
+        field = {k: self.parameterAsString(parameters, k, context) or defaults.get(k)
                  for k in ("DEPTH_FIELD", "VALUE_FIELD", "YEAR_FIELD", "SITE_FIELD")}
+        try:
+            check_fields(names, {"depth": field["DEPTH_FIELD"], "temperature": field["VALUE_FIELD"],
+                                 "year": field["YEAR_FIELD"], "site name": field["SITE_FIELD"]})
+        except ValueError as err:
+            self.fail(str(err))
         landcover = self.parameterAsRasterLayer(parameters, "LANDCOVER", context).source()
         prior_path = self.parameterAsFile(parameters, "PRIOR_TABLE", context) or DEFAULT_TABLE
         fit_organic = self.parameterAsBool(parameters, "FIT_ORGANIC", context)

@@ -16,9 +16,12 @@ def atomic_path(path):
     Sidecar files GDAL writes beside the temporary file (e.g. ``.aux.xml``) follow it.
     """
     folder = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(folder, exist_ok=True)
     stem, ext = os.path.splitext(os.path.basename(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{ext}", dir=folder)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{ext}", dir=folder)
+    except OSError as err:
+        raise ValueError(f"Output {path} cannot be written: {_reason(folder, err)}") from None
     os.close(fd)
     os.remove(tmp)
     try:
@@ -30,6 +33,16 @@ def atomic_path(path):
         for leftover in (tmp, tmp + ".aux.xml", tmp + ".ovr"):
             if os.path.exists(leftover):
                 os.remove(leftover)
+
+
+def _reason(folder, err):
+    """Why no file can be created in ``folder``, in words naming the folder or the file in its way."""
+    parent = folder
+    while parent and not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if parent and not os.path.isdir(parent):
+        return f"{parent} is a file, not a folder"
+    return f"the folder {folder} is not writable ({err.strerror})"
 
 
 def write_text(path, text):

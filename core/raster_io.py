@@ -17,6 +17,15 @@ from .schema import NODATA
 gdal.UseExceptions()
 
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+MAX_GRID_PIXELS = 1_000_000_000
+"""Largest grid a new model grid may have: the grid tools hold its mask in memory (8 bytes per pixel)."""
+
+
+def _size_text(n_bytes):
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if n_bytes < 1024 or unit == "EiB":
+            return f"{n_bytes:.3g} {unit}"
+        n_bytes /= 1024.0
 
 
 @dataclass(frozen=True)
@@ -30,7 +39,7 @@ class Grid:
 
     @classmethod
     def of(cls, path_or_ds):
-        ds = gdal.Open(path_or_ds) if isinstance(path_or_ds, str) else path_or_ds
+        ds = open_raster(path_or_ds) if isinstance(path_or_ds, str) else path_or_ds
         return cls(tuple(ds.GetGeoTransform()), ds.RasterXSize, ds.RasterYSize, ds.GetProjection())
 
     @classmethod
@@ -44,6 +53,11 @@ class Grid:
         y1 = np.ceil(round(ymax / res, 9)) * res
         cols = int(np.ceil(round((xmax - x0) / res, 9)))
         rows = int(np.ceil(round((y1 - ymin) / res, 9)))
+        if cols * rows > MAX_GRID_PIXELS:
+            raise ValueError(
+                f"a grid of {res:g} CRS units per pixel over ({xmin:g}, {ymin:g}, {xmax:g}, {ymax:g}) would have "
+                f"{cols} × {rows} = {cols * rows:.3g} pixels ({_size_text(cols * rows * 8)} for its mask alone); "
+                f"the limit is {MAX_GRID_PIXELS:.0e} pixels: use a coarser resolution or a smaller region")
         srs = osr.SpatialReference()
         srs.SetFromUserInput(crs)
         return cls((float(x0), float(res), 0.0, float(y1), 0.0, -float(res)), cols, rows, srs.ExportToWkt())
@@ -71,32 +85,51 @@ class Grid:
         return bool(a.IsSame(b))
 
 
-def read_raster(path, bands=None, window=None):
+def open_raster(path):
+    """The GDAL dataset of ``path``; ValueError naming the file when it is missing, truncated or not a raster."""
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as err:
+        raise ValueError(f"{path}: cannot be opened as a raster ({err})") from None
+    if ds is None:
+        raise ValueError(f"{path}: cannot be opened as a raster")
+    return ds
+
+
+def read_raster(path, bands=None, window=None, shape=None):
     """Read bands of a raster as float64 with NaN for NoData and scale/offset applied.
 
     ``bands`` is a list of 1-based band numbers (default all); ``window`` is
-    (xoff, yoff, xsize, ysize) in pixels (default the whole raster). Returns (bands, rows, cols).
+    (xoff, yoff, xsize, ysize) in pixels (default the whole raster); ``shape`` (rows, cols) reads a
+    nearest-neighbour sample of the window at that size. Returns (bands, rows, cols).
+    Non-finite values (±inf, NaN) count as NoData. A file that cannot be read (truncated, not a
+    raster) raises ValueError naming it.
     """
-    ds = gdal.Open(path)
-    if ds is None:
-        raise ValueError(f"{path}: cannot be opened as a raster")
+    ds = open_raster(path)
     numbers = bands or range(1, ds.RasterCount + 1)
     win = window or (0, 0, ds.RasterXSize, ds.RasterYSize)
     out = []
     for n in numbers:
         band = ds.GetRasterBand(n)
-        a = band.ReadAsArray(*win).astype(np.float64)
+        try:
+            a = band.ReadAsArray(*win, buf_xsize=shape and shape[1], buf_ysize=shape and shape[0])
+        except RuntimeError as err:
+            raise ValueError(f"{path}: band {n} cannot be read, the file may be truncated or damaged ({err})") from None
+        if a is None:
+            raise ValueError(f"{path}: band {n} cannot be read, the file may be truncated or damaged")
+        a = a.astype(np.float64)
         nodata = band.GetNoDataValue()
         if nodata is not None:
             a[a == nodata] = np.nan
         a = a * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
+        a[~np.isfinite(a)] = np.nan
         out.append(a)
     return np.stack(out)
 
 
 def band_info(path):
     """Descriptions and units of every band, in band order."""
-    ds = gdal.Open(path)
+    ds = open_raster(path)
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     return [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands]
 

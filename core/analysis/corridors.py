@@ -152,6 +152,9 @@ def sample_pieces(routes, magt, spacing_m, buffer_m=0.0, method="nearest", alt=N
                 return out
         if progress is not None:
             progress((r + 1) / len(routes))
+    if not out:
+        raise ValueError(f"Routes: zero length ({', '.join(r.name for r in routes[:10])}): every vertex of a route "
+                         "lies at one point, so there is nothing to sample")
     return out
 
 

@@ -1,9 +1,8 @@
 """Reading analysis inputs (MAGT, ALT, class rasters) with checks, and sampling them at lon/lat points."""
 
 import numpy as np
-from osgeo import gdal
 
-from ..raster_io import Grid, read_raster
+from ..raster_io import Grid, open_raster, read_raster
 from ..sampling import pixel_coordinates
 from .geodesy import lonlat_srs, srs_from_wkt, transform_points
 
@@ -12,10 +11,7 @@ KELVIN_THRESHOLD = 150.0
 
 
 def band_count(path):
-    ds = gdal.Open(path)
-    if ds is None:
-        raise ValueError(f"{path}: cannot be opened as a raster")
-    return ds.RasterCount
+    return open_raster(path).RasterCount
 
 
 def load_band(path, band=1, label="MAGT raster", temperature=True):

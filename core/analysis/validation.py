@@ -126,15 +126,34 @@ def _nearest_valid_value(sampler, borehole, max_km):
     return float(sampler.data[row, col]), distance
 
 
+def _location(borehole):
+    """Key of a borehole's location and depth (to about 0.1 m)."""
+    return round(borehole.lon, 6), round(borehole.lat, 6), round(borehole.depth_m, 1)
+
+
+def repeated_boreholes(boreholes):
+    """Lists of boreholes given more than once at the same location and depth (each counted once)."""
+    groups = {}
+    for b in boreholes:
+        groups.setdefault(_location(b), []).append(b)
+    return [g for g in groups.values() if len(g) > 1]
+
+
 def statistics(matches):
-    """n, bias (mean model − observed), MAE, RMSE (°C) and Pearson r over the matched boreholes."""
-    ok = [m for m in matches if m.status == OK]
-    n = len(ok)
+    """n, bias (mean model − observed), MAE, RMSE (°C) and Pearson r over the matched boreholes.
+
+    Rows of one location and depth count once, with their observed values averaged.
+    """
+    groups = {}
+    for m in matches:
+        if m.status == OK:
+            groups.setdefault(_location(m.borehole), []).append(m)
+    n = len(groups)
     if n == 0:
         return {"n": 0, "bias": math.nan, "mae": math.nan, "rmse": math.nan, "r": math.nan}
-    res = np.array([m.residual_c for m in ok])
-    model = np.array([m.model_c for m in ok])
-    obs = np.array([m.borehole.observed_c for m in ok])
+    model = np.array([np.mean([m.model_c for m in g]) for g in groups.values()])
+    obs = np.array([np.mean([m.borehole.observed_c for m in g]) for g in groups.values()])
+    res = model - obs
     r = math.nan
     if n >= 2 and np.std(model) > 0 and np.std(obs) > 0:
         r = float(np.corrcoef(model, obs)[0, 1])

@@ -3,6 +3,7 @@
 import argparse
 import json
 import math
+import os
 import sys
 
 import numpy as np
@@ -66,6 +67,28 @@ def run_specs(specs):
     return results
 
 
+def _read_spec(path):
+    """The parsed JSON of ``path``; ValueError naming it when it is not UTF-8 JSON text (e.g. a GeoTIFF)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not a JSON text file (not UTF-8; a raster or other binary file?)") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path} is not valid JSON: {err}") from None
+
+
+def _check_out(path):
+    """Refuse an ``--out`` that cannot be written before any column is run."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ValueError(f"--out {path}: the folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise ValueError(f"--out {path} is a folder; give a file name")
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"--out {path}: the folder {folder} is not writable")
+
+
 def main(argv):
     """Entry point of the ``column`` sub-command; returns the exit code (2 for bad input)."""
     parser = argparse.ArgumentParser(prog="python3 -m core column",
@@ -74,8 +97,9 @@ def main(argv):
     parser.add_argument("--out", help="result JSON file (default: standard output)")
     args = parser.parse_args(argv)
     try:
-        with open(args.spec, encoding="utf-8") as f:
-            spec = json.load(f)
+        if args.out:
+            _check_out(args.out)
+        spec = _read_spec(args.spec)
         specs = spec if isinstance(spec, list) else [spec]
         if not specs:
             raise ValueError("the spec list is empty")

@@ -11,11 +11,14 @@ import math
 
 import numpy as np
 
+from .. import schema
+from ..checks import FLUX_W_M2, NFACTOR, SOIL
 from .grid import check_grid, make_grid
 from .layers import Layers
 from .simulate import DEFAULT_DT_DAYS
 
 LAYER_FIELDS = ("thickness_m", "k_frozen", "k_thawed", "c_frozen", "c_thawed", "water_content")
+UNITS = dict(schema.SOIL_FIELDS)
 FORCINGS = {"air_temperature_c": "daily_air_c", "monthly_air_temperature_c": "monthly_air_c",
             "surface_temperature_c": "surface_c"}
 
@@ -24,6 +27,14 @@ def _number(value, field):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"{field} must be a finite number, got {value!r}")
     return float(value)
+
+
+def _bounded(value, field, bounds, unit=""):
+    low, high = bounds
+    value = _number(value, field)
+    if not low <= value <= high:
+        raise ValueError(f"{field} must be in {low:g}…{high:g}{' ' + unit if unit else ''}, got {value!r}")
+    return value
 
 
 def _numbers(value, field, length=None):
@@ -46,12 +57,12 @@ def parse_layers(layers):
         for name in LAYER_FIELDS:
             if name not in layer:
                 raise ValueError(f"layers[{i}].{name} is missing")
-            row.append(_number(layer[name], f"layers[{i}].{name}"))
+            row.append(_bounded(layer[name], f"layers[{i}].{name}", SOIL[name], UNITS[name]))
         curve = layer.get("unfrozen_water")
         if curve is None:
             row += [math.nan, math.nan]
         elif isinstance(curve, dict) and "a" in curve and "b" in curve:
-            row += [_number(curve[p], f"layers[{i}].unfrozen_water.{p}") for p in ("a", "b")]
+            row += [_bounded(curve[p], f"layers[{i}].unfrozen_water.{p}", SOIL[f"unfrozen_{p}"]) for p in ("a", "b")]
         else:
             raise ValueError(f"layers[{i}].unfrozen_water must be null or {{\"a\": ..., \"b\": ...}}")
         rows.append(row)
@@ -97,9 +108,10 @@ def parse_spec(spec):
     every = spec.get("output_every_days")
     kwargs = {
         FORCINGS[forcing]: values,
-        "n_freezing": _number(spec.get("n_freezing", 1.0), "n_freezing"),
-        "n_thawing": _number(spec.get("n_thawing", 1.0), "n_thawing"),
-        "geothermal_flux_w_m2": _number(spec.get("geothermal_flux_w_m2", 0.06), "geothermal_flux_w_m2"),
+        "n_freezing": _bounded(spec.get("n_freezing", 1.0), "n_freezing", NFACTOR),
+        "n_thawing": _bounded(spec.get("n_thawing", 1.0), "n_thawing", NFACTOR),
+        "geothermal_flux_w_m2": _bounded(spec.get("geothermal_flux_w_m2", 0.06), "geothermal_flux_w_m2", FLUX_W_M2,
+                                         "W/m²"),
         "initial": initial,
         "spinup_years": spinup,
         "spinup_tol_c": _number(spec.get("spinup_tol_c", 0.01), "spinup_tol_c"),

@@ -14,7 +14,7 @@ import numpy as np
 from osgeo import gdal
 
 from .. import schema
-from ..raster_io import write_raster
+from ..raster_io import open_raster, write_raster
 from .units import to_celsius
 from .warp import align
 
@@ -35,11 +35,11 @@ def month_of(path):
 
 def resolve_raster(path):
     """``path`` itself, or for a container (NetCDF/HDF) its only subdataset with 12 bands."""
-    ds = gdal.Open(path)
+    ds = open_raster(path)
     subs = [v for k, v in (ds.GetMetadata("SUBDATASETS") or {}).items() if k.endswith("_NAME")]
     if not subs:
         return path
-    twelve = [s for s in subs if gdal.Open(s).RasterCount == 12]
+    twelve = [s for s in subs if open_raster(s).RasterCount == 12]
     if len(twelve) != 1:
         raise ValueError(f"Climate: {path} holds {len(subs)} variables, {len(twelve)} with 12 steps; "
                          "give the variable as NETCDF:\"file\":variable")
@@ -64,7 +64,7 @@ def monthly_sources(paths=(), folder=None, pattern=None):
         paths = paths + candidates
     if len(paths) == 1:
         path = resolve_raster(paths[0])
-        n = gdal.Open(path).RasterCount
+        n = open_raster(path).RasterCount
         if n != 12:
             raise ValueError(f"Climate: {paths[0]} has {n} band(s); expected 12 monthly bands (January first) "
                              "or 12 single-band monthly files")
@@ -84,15 +84,15 @@ def monthly_sources(paths=(), folder=None, pattern=None):
         raise ValueError(f"Climate: expected 12 monthly files in {where}; months {', '.join(missing)} missing "
                          f"({len(paths)} file(s) found)")
     for m, p in months.items():
-        if gdal.Open(p).RasterCount != 1:
-            raise ValueError(f"Climate: {os.path.basename(p)} has {gdal.Open(p).RasterCount} bands; a monthly "
+        if open_raster(p).RasterCount != 1:
+            raise ValueError(f"Climate: {os.path.basename(p)} has {open_raster(p).RasterCount} bands; a monthly "
                              "file must have one")
     return [(months[m], 1) for m in range(1, 13)]
 
 
 def _assumed_crs(path):
     """EPSG:4326 for a CRS-less raster whose geotransform is plainly in degrees, else None."""
-    ds = gdal.Open(path)
+    ds = open_raster(path)
     if ds.GetProjection():
         return None
     gt = ds.GetGeoTransform()
@@ -118,7 +118,7 @@ def prepare_climate(sources, grid, mask, out_path, on_kelvin="convert", resampli
             notes.append(f"{path} has no CRS; its degree coordinates are taken as EPSG:4326")
         label = f"Climate month {i + 1:02d} ({os.path.basename(path)}, band {band})"
         months.append(align(path, grid, label, resampling, bands=[band], src_crs=crs)[0])
-        ds = gdal.Open(path)
+        ds = open_raster(path)
         units.append(ds.GetRasterBand(band).GetUnitType())
         ds = None
         if progress:

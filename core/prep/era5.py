@@ -110,13 +110,11 @@ def _read_grib(path, variables):
 
 def read_era5_soil(path):
     """(lat, lon, {var: (rows, cols) time-mean kelvin}) oriented north→south, lon in −180…180."""
-    if path.lower().endswith((".grib", ".grb", ".grib2", ".grb2")):
-        lat, lon, fields = _read_grib(path, ERA5_LAYERS_CM)
-    else:
-        try:
-            lat, lon, fields = _read_netcdf(path, ERA5_LAYERS_CM)
-        except RuntimeError as err:
-            raise ValueError(f"ERA5-Land: {path} cannot be read as NetCDF ({err})") from None
+    grib = path.lower().endswith((".grib", ".grb", ".grib2", ".grb2"))
+    try:
+        lat, lon, fields = (_read_grib if grib else _read_netcdf)(path, ERA5_LAYERS_CM)
+    except RuntimeError as err:
+        raise ValueError(f"ERA5-Land: {path} cannot be read as {'GRIB' if grib else 'NetCDF'} ({err})") from None
     lon = np.where(lon > 180.0, lon - 360.0, lon)
     col_order = np.argsort(lon)
     row_order = np.argsort(-lat)

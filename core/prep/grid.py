@@ -10,7 +10,7 @@ import math
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from ..raster_io import Grid, read_raster, write_raster
+from ..raster_io import Grid, open_raster, read_raster, write_raster
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -104,7 +104,7 @@ def grid_from_extent(xmin, ymin, xmax, ymax, res=ARC_SECONDS_30, crs="EPSG:4326"
 
 def grid_from_template(path):
     """Grid of an existing raster and its mask: 1 where band 1 holds data, NaN where it is NoData."""
-    ds = gdal.Open(path)
+    ds = open_raster(path)
     if ds is None:
         raise ValueError(f"Template raster: {path} cannot be opened as a raster")
     if not ds.GetProjection():

@@ -12,6 +12,7 @@ import os
 import numpy as np
 
 from .. import schema
+from ..checks import NFACTOR
 from ..raster_io import write_raster
 from .warp import align
 
@@ -30,8 +31,8 @@ def _number(text, where):
         value = float(text)
     except ValueError:
         raise ValueError(f"{where}: {text!r} is not a number") from None
-    if not 0.05 <= value <= 3.0:
-        raise ValueError(f"{where}: n-factor {value} outside the plausible range 0.05–3")
+    if not NFACTOR[0] <= value <= NFACTOR[1]:
+        raise ValueError(f"{where}: n-factor {value} outside the plausible range {NFACTOR[0]:g}–{NFACTOR[1]:g}")
     return value
 
 

@@ -28,6 +28,8 @@ from .warp import align
 EARTH_RADIUS_KM = 6371.0088
 STANDARD_LAPSE_C_PER_KM = -6.5
 METHODS = ("thin_plate", "idw")
+CONFLICT_C = 2.0
+"""Largest difference (°C) of a monthly mean between rows of one location that are averaged silently."""
 
 
 @dataclass
@@ -55,13 +57,15 @@ class Stations:
 
     def merged(self, decimals=3):
         """Stations sharing a location (to ``decimals`` degrees) averaged into one (an exact spline needs
-        distinct points); ids and names joined with '+'."""
+        distinct points); ids and names joined with '+'. Co-located stations whose monthly means differ
+        by more than ``CONFLICT_C`` are refused, naming them with their values."""
         key = np.round(np.column_stack([self.lat, self.lon]), decimals)
         _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
         if first.size == len(self.lat):
             return self
         inverse = inverse.ravel()
         count = np.bincount(inverse)
+        self._check_conflicts(inverse, count)
 
         def mean(v):
             return (np.stack([np.bincount(inverse, weights=c) for c in np.atleast_2d(v.T)]) / count).T
@@ -70,6 +74,23 @@ class Stations:
         return Stations(["+".join(self.ids[i] for i in g) for g in groups],
                         ["+".join(self.names[i] for i in g) for g in groups],
                         mean(self.lat).ravel(), mean(self.lon).ravel(), mean(self.elev_m).ravel(), mean(self.temps_c))
+
+
+    def _check_conflicts(self, inverse, count):
+        conflicts = []
+        for g in np.flatnonzero(count > 1):
+            rows = np.flatnonzero(inverse == g)
+            spread = np.ptp(self.temps_c[rows], axis=0)
+            if spread.max() > CONFLICT_C:
+                month = int(np.argmax(spread))
+                values = ", ".join(f"{self.ids[i]}{' ' + self.names[i] if self.names[i] else ''}: "
+                                   f"{self.temps_c[i, month]:.1f} °C" for i in rows)
+                conflicts.append(f"at lat {self.lat[rows[0]]:.4f}, lon {self.lon[rows[0]]:.4f} month {month + 1:02d} "
+                                 f"({values})")
+        if conflicts:
+            raise ValueError(f"Stations: {len(conflicts)} location(s) listed more than once with monthly means more "
+                             f"than {CONFLICT_C:g} °C apart: " + "; ".join(conflicts[:10])
+                             + ". Remove or correct the duplicate rows.")
 
 
 def _column(header, wanted, label):

@@ -45,6 +45,20 @@ def choose_resampling(ds, grid, categorical):
     return "average" if finer else "bilinear"
 
 
+def _open_source(path, label, src_crs=None):
+    """(dataset, the dataset with ``src_crs`` applied) of a source raster; ValueError naming ``label``
+    when it cannot be opened or has no CRS (checked before anything transforms its coordinates)."""
+    try:
+        ds = path if isinstance(path, gdal.Dataset) else gdal.Open(path)
+    except RuntimeError as err:
+        raise ValueError(f"{label}: {path} cannot be opened as a raster ({err})") from None
+    if ds is None:
+        raise ValueError(f"{label}: {path} cannot be opened as a raster")
+    if not (src_crs or ds.GetProjection()):
+        raise ValueError(f"{label}: {path} has no CRS; give the source CRS")
+    return ds, (gdal.Translate("", ds, format="VRT", outputSRS=src_crs) if src_crs else ds)
+
+
 def align(path, grid, label, resampling="auto", categorical=False, bands=None, src_crs=None, src_nodata=None):
     """Warp bands of ``path`` (a file or an open ``gdal.Dataset``) onto ``grid``; returns float64
     (bands, rows, cols), NaN for NoData.
@@ -53,22 +67,14 @@ def align(path, grid, label, resampling="auto", categorical=False, bands=None, s
     CRS; ``src_nodata`` a missing NoData value. Raises ValueError (naming ``label``) when the source
     cannot be read, has no CRS, or has no valid value over the grid.
     """
-    try:
-        ds = path if isinstance(path, gdal.Dataset) else gdal.Open(path)
-    except RuntimeError as err:
-        raise ValueError(f"{label}: {path} cannot be opened as a raster ({err})") from None
-    if not (src_crs or ds.GetProjection()):
-        raise ValueError(f"{label}: {path} has no CRS; give the source CRS")
+    original, ds = _open_source(path, label, src_crs)
     numbers = list(bands or range(1, ds.RasterCount + 1))
     if max(numbers) > ds.RasterCount:
         raise ValueError(f"{label}: {path} has {ds.RasterCount} band(s); band {max(numbers)} was requested")
-    first = ds.GetRasterBand(numbers[0])
+    first = original.GetRasterBand(numbers[0])
     nodata = src_nodata if src_nodata is not None else first.GetNoDataValue()
-    scales = [(ds.GetRasterBand(n).GetScale() or 1.0, ds.GetRasterBand(n).GetOffset() or 0.0) for n in numbers]
-    keep_alive = [ds]  # a VRT must not outlive the dataset it reads
-    if src_crs:
-        ds = gdal.Translate("", ds, format="VRT", outputSRS=src_crs)
-        keep_alive.append(ds)
+    scales = [(original.GetRasterBand(n).GetScale() or 1.0, original.GetRasterBand(n).GetOffset() or 0.0)
+              for n in numbers]
     if resampling == "auto":
         resampling = choose_resampling(ds, grid, categorical)
     if resampling not in RESAMPLING:
@@ -76,11 +82,17 @@ def align(path, grid, label, resampling="auto", categorical=False, bands=None, s
     src = ds if numbers == list(range(1, ds.RasterCount + 1)) else gdal.Translate("", ds, format="VRT",
                                                                                    bandList=numbers)
     xmin, ymin, xmax, ymax = grid.extent
-    out = gdal.Warp("", src, format="MEM", outputBounds=(xmin, ymin, xmax, ymax), width=grid.cols,
-                    height=grid.rows, dstSRS=grid.crs_wkt, resampleAlg=resampling, outputType=gdal.GDT_Float64,
-                    srcNodata=nodata, dstNodata=np.nan, multithread=True)
-    data = out.ReadAsArray().astype(np.float64).reshape(len(numbers), grid.rows, grid.cols)
-    out = src = keep_alive = None
+    try:
+        out = gdal.Warp("", src, format="MEM", outputBounds=(xmin, ymin, xmax, ymax), width=grid.cols,
+                        height=grid.rows, dstSRS=grid.crs_wkt, resampleAlg=resampling, outputType=gdal.GDT_Float64,
+                        srcNodata=nodata, dstNodata=np.nan, multithread=True)
+        data = None if out is None else out.ReadAsArray()
+    except RuntimeError as err:
+        raise ValueError(f"{label}: {path} cannot be read; the file may be truncated or damaged ({err})") from None
+    if data is None:
+        raise ValueError(f"{label}: {path} cannot be read; the file may be truncated or damaged")
+    data = data.astype(np.float64).reshape(len(numbers), grid.rows, grid.cols)
+    out = src = ds = original = None  # a VRT is released before the dataset it reads
     for i, (scale, offset) in enumerate(scales):
         data[i] = data[i] * scale + offset
     if not np.isfinite(data).any():
@@ -94,9 +106,9 @@ def align_to_file(path, grid, mask, out_path, label, resampling="auto", categori
 
     Band descriptions and units of the source are kept. Returns (out_path, resampling used).
     """
-    ds = gdal.Open(path)
+    ds, located = _open_source(path, label, src_crs)
     if resampling == "auto":
-        resampling = choose_resampling(ds, grid, categorical)
+        resampling = choose_resampling(located, grid, categorical)
     data = align(path, grid, label, resampling, categorical, src_crs=src_crs)
     data[:, ~np.isfinite(mask)] = np.nan
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]

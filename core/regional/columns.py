@@ -6,8 +6,10 @@ from typing import Optional
 import numpy as np
 
 from .. import schema
+from ..checks import check_block
 from ..heat import Layers
 from ..raster_io import read_raster
+from .inputs import LABELS, input_band_names
 
 N_FIELDS = len(schema.SOIL_FIELDS)
 
@@ -27,20 +29,43 @@ class Block:
         return [a for a in (self.climate, self.soil, self.nfactors, self.geothermal, self.initial, self.anomalies)
                 if a is not None]
 
+    def inputs_with_data(self):
+        """Names of the inputs with at least one pixel of data in every band (substrate thickness aside)."""
+        soil = self.soil.copy()
+        soil[-N_FIELDS] = 0.0
+        arrays = {"climate": self.climate, "soil": soil, "nfactors": self.nfactors, "geothermal": self.geothermal,
+                  "initial": self.initial, "anomalies": self.anomalies}
+        return {key for key, a in arrays.items() if a is not None and np.isfinite(a).all(axis=0).any()}
+
+
+def _read_checked(checked, key, window, bands=None):
+    """One input over ``window``, its values checked against their plausible ranges (``core.checks``)."""
+    path = getattr(checked.inputs, key)
+    array = read_raster(path, bands=bands, window=window)
+    names = input_band_names(key, path, checked.n_layers)
+    if bands:
+        names = [names[b - 1] for b in bands]
+    check_block(LABELS[key], path, key, array, names, checked.grid, window)
+    return array
+
 
 def read_block(checked, settings, window):
-    """Read every input over ``window`` = (xoff, yoff, xsize, ysize)."""
+    """Read every input over ``window`` = (xoff, yoff, xsize, ysize); ValueError on an implausible value."""
     inp = checked.inputs
     anomalies = None
     if inp.anomalies:
         bands = [checked.anomaly_bands[(y, m)] for y in settings.years for m in range(1, 13)]
-        anomalies = read_raster(inp.anomalies, bands=bands, window=window)
+        anomalies = _read_checked(checked, "anomalies", window, bands)
+
+    def optional(key):
+        return _read_checked(checked, key, window) if getattr(inp, key) else None
+
     return Block(
-        climate=read_raster(inp.climate, window=window),
-        soil=read_raster(inp.soil, window=window),
-        nfactors=read_raster(inp.nfactors, window=window) if inp.nfactors else None,
-        geothermal=read_raster(inp.geothermal, window=window) if inp.geothermal else None,
-        initial=read_raster(inp.initial, window=window) if inp.initial else None,
+        climate=_read_checked(checked, "climate", window),
+        soil=_read_checked(checked, "soil", window),
+        nfactors=optional("nfactors"),
+        geothermal=optional("geothermal"),
+        initial=optional("initial"),
         anomalies=anomalies,
     )
 

@@ -5,10 +5,16 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, osr
 
 from .. import schema
+from ..checks import FLUX_W_M2, check_sample
 from ..raster_io import Grid, band_info, read_raster
+
+LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
+          "geothermal": "Geothermal heat flux", "initial": "Initial ground temperature",
+          "anomalies": "Monthly anomalies"}
+"""The name of each input of :class:`RegionInputs` in messages."""
 
 KELVIN_FLOOR = 150.0
 """Any valid air temperature above this (°C) can only be kelvin."""
@@ -61,8 +67,9 @@ class ModelSettings:
             problems.append(f"model bottom {self.bottom_m} m does not reach output depth {max(self.output_depths_m)} m")
         if min(self.output_depths_m) < 0:
             problems.append("output depths must be >= 0 m")
-        if not 0 <= self.geothermal_flux_w_m2 <= 1:
-            problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside 0..1")
+        if not FLUX_W_M2[0] <= self.geothermal_flux_w_m2 <= FLUX_W_M2[1]:
+            low, high = FLUX_W_M2
+            problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside {low:g}..{high:g}")
         if self.batch_columns < 1 or self.workers < 1:
             problems.append("batch size and workers must be >= 1")
         if problems:
@@ -93,14 +100,31 @@ def _open(label, path):
     return ds
 
 
+def crs_name(wkt):
+    """Short name of a CRS: its authority code (EPSG:4326) and name, or "none"."""
+    if not wkt:
+        return "none"
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    code = srs.GetAuthorityCode(None)
+    return f"{srs.GetAuthorityName(None)}:{code} ({srs.GetName()})" if code else srs.GetName() or wkt[:60]
+
+
 def _check_grid(label, path, grid):
     other = Grid.of(path)
     if not other.same_as(grid):
+        same_layout = (other.cols, other.rows) == (grid.cols, grid.rows) and np.allclose(
+            other.geotransform, grid.geotransform, atol=1e-9, rtol=0)
+        if same_layout:
+            raise ValueError(
+                f"{label} ({path}) has the climate raster's size and extent but another CRS: "
+                f"{crs_name(other.crs_wkt)} vs the climate raster's {crs_name(grid.crs_wkt)}. "
+                "Align it with 'Clip and align raster to model grid' first (or fix its CRS).")
         raise ValueError(
             f"{label} ({path}) is not on the climate raster's grid: "
-            f"{other.cols}×{other.rows} px, extent {np.round(other.extent, 6).tolist()} vs "
-            f"{grid.cols}×{grid.rows} px, extent {np.round(grid.extent, 6).tolist()}. "
-            "Align it with 'Clip and align raster to model grid' first.")
+            f"{other.cols}×{other.rows} px, extent {np.round(other.extent, 6).tolist()}, CRS "
+            f"{crs_name(other.crs_wkt)} vs {grid.cols}×{grid.rows} px, extent {np.round(grid.extent, 6).tolist()}, "
+            f"CRS {crs_name(grid.crs_wkt)}. Align it with 'Clip and align raster to model grid' first.")
 
 
 def _band_names(label, path, expected_count=None, multiple_of=None):
@@ -115,14 +139,21 @@ def _band_names(label, path, expected_count=None, multiple_of=None):
 def _check_celsius(label, path):
     """Stop on kelvin: a sample of valid values above 150 cannot be °C air temperature."""
     ds = gdal.Open(path)
-    step = max(1, max(ds.RasterXSize, ds.RasterYSize) // 256)
-    sample = read_raster(path, bands=[1])[0][::step, ::step]
+    sample = read_raster(path, bands=[1], shape=(min(ds.RasterYSize, 256), min(ds.RasterXSize, 256)))[0]
     valid = sample[np.isfinite(sample)]
     if valid.size == 0:
         raise ValueError(f"{label}: band 1 of {path} holds only NoData")
     if np.nanmedian(valid) > KELVIN_FLOOR:
         raise ValueError(f"{label}: values around {np.nanmedian(valid):.1f} look like kelvin; "
                          "the model expects °C (convert with the climate preparation tools)")
+
+
+def input_band_names(key, path, n_layers):
+    """Band descriptions of an input; soil bands without one are named by the schema (``layer01_k_frozen``)."""
+    names, _ = band_info(path)
+    if key == "soil":
+        names = [n or e for n, e in zip(names, schema.soil_band_names(n_layers))]
+    return names
 
 
 def check_inputs(inputs, settings):
@@ -178,4 +209,8 @@ def check_inputs(inputs, settings):
         missing = [y for y in settings.years if any((y, mo) not in anomaly_bands for mo in range(1, 13))]
         if missing:
             raise ValueError(f"Monthly anomalies: no complete set of 12 months for years {missing}")
+    for key, label in LABELS.items():
+        path = getattr(inputs, key)
+        if path:  # a sample now; every pixel as the blocks are read (core.regional.columns)
+            check_sample(label, path, key, input_band_names(key, path, n_layers), grid)
     return CheckedInputs(inputs, grid, n_layers, depths, anomaly_bands)

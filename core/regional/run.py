@@ -14,7 +14,7 @@ import numpy as np
 from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
 from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
 from .columns import read_block, solver_arguments, valid_pixels
-from .inputs import check_inputs
+from .inputs import LABELS, check_inputs
 from .warm_skip import warm_estimate, warm_pixels
 from .workers import block_results, run_blocks
 
@@ -92,7 +92,7 @@ def simulate_block(checked, settings, window, is_cancelled=None):
     block = read_block(checked, settings, window)
     valid = valid_pixels(block)
     depths = tuple(sorted(set(settings.output_depths_m) | {10.0}))
-    stats = {"pixels": int(valid.sum()), "skipped": 0, "energy_residual": 0.0}
+    stats = {"pixels": int(valid.sum()), "skipped": 0, "energy_residual": 0.0, "with_data": block.inputs_with_data()}
     if not valid.any():
         return {}, stats
     nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
@@ -124,6 +124,18 @@ def simulate_block(checked, settings, window, is_cancelled=None):
     return {key: block_results(values, valid) for key, values in per_pixel.items()}, stats
 
 
+def _check_some_data(inputs, with_data, pixels):
+    """Refuse a run whose map would be all NoData, naming an input that holds only NoData."""
+    for key, label in LABELS.items():
+        path = getattr(inputs, key)
+        if path and key not in with_data:
+            raise ValueError(f"{label} ({path}): holds only NoData (no pixel has data in all its bands)")
+    if pixels == 0:
+        raise ValueError("No pixel has data in every input (" + ", ".join(
+            f"{label}: {getattr(inputs, key)}" for key, label in LABELS.items() if getattr(inputs, key))
+            + "): their data do not overlap")
+
+
 def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=print):
     """Run the model over the whole grid and write ``outputs`` (output key → path; missing keys are skipped).
 
@@ -142,6 +154,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
     log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "
         f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
     summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0}
+    with_data = set()
     with ExitStack() as stack:
         datasets = {}
         try:
@@ -160,8 +173,10 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                 summary["pixels"] += stats["pixels"]
                 summary["skipped"] += stats["skipped"]
                 summary["energy_residual"] = max(summary["energy_residual"], stats["energy_residual"])
+                with_data |= stats["with_data"]
                 if progress:
                     progress(done / len(windows))
+            _check_some_data(inputs, with_data, summary["pixels"])
             for key in datasets:
                 finish_geotiff(datasets[key])
         finally:

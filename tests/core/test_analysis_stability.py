@@ -57,3 +57,23 @@ def test_class_areas_raster_and_polygons_agree(tmp_path):
     band = ds.GetRasterBand(1)
     assert band.DataType == gdal.GDT_Int16 and band.GetNoDataValue() == CLASS_NODATA
     assert band.ReadAsArray()[3, 0] == CLASS_NODATA and band.ReadAsArray()[3, 10] == 4
+
+
+def test_infinite_magt_without_nodata_value_is_not_classed(tmp_path):
+    # A Float32 MAGT raster with ±inf and NaN pixels and no NoData value: they are NoData, in no class.
+    grid = ramp_grid(cols=10, rows=5)
+    data = lon_ramp(grid, 120.5).astype(np.float32) - 10.0
+    data[0, :3] = -np.inf
+    data[1, 0] = np.inf
+    data[2, 0] = np.nan
+    path = str(tmp_path / "inf.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, grid.cols, grid.rows, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(grid.geotransform)
+    ds.SetProjection(grid.crs_wkt)
+    ds.GetRasterBand(1).WriteArray(data)
+    ds = None
+    from core.analysis.rasters import load_band
+    magt, _ = load_band(path)
+    codes, uncovered = classify_magt(magt, scheme_classes("zhou2000"))
+    assert (codes == CLASS_NODATA).sum() == 5 and uncovered == 0
+    assert (codes[0, :3] == CLASS_NODATA).all() and codes[1, 0] == CLASS_NODATA

@@ -16,6 +16,7 @@ from core.analysis.validation import (
     match_boreholes,
     parse_depths,
     read_boreholes_csv,
+    repeated_boreholes,
     statistics,
 )
 from core.analysis.validation_report import write_validation_report
@@ -47,6 +48,18 @@ def test_known_residuals_give_known_statistics(model):
     obs = [-1.15, -0.05, 0.25, -0.35]
     mod = [-0.95, -0.45, 0.45, 0.05]
     assert s["r"] == pytest.approx(np.corrcoef(obs, mod)[0, 1])
+
+
+def test_a_borehole_listed_several_times_counts_once(model):
+    # "a" three times with observed −1.15, −1.05, −1.25 (mean −1.15, residual +0.2); "c" once (residual +0.2)
+    holes = [Borehole("a", 121.05, 51.05, 10.0, -1.15), Borehole("a", 121.05, 51.05, 10.0, -1.05),
+             Borehole("a2", 121.05, 51.05, 10.0, -1.25), Borehole("c", 122.45, 51.05, 10.0, 0.45 - 0.6),
+             Borehole("c20", 122.45, 51.05, 20.0, -0.55 - 0.2)]
+    matches = match_boreholes(holes, model, band_depths(model))
+    s = statistics(matches)
+    assert s["n"] == 3  # a (once), c at 10 m, c at 20 m
+    assert s["bias"] == pytest.approx((0.2 + 0.6 + 0.2) / 3)
+    assert [[h.id for h in g] for g in repeated_boreholes(holes)] == [["a", "a", "a2"]]
 
 
 def test_unmatched_boreholes_are_listed_with_reason(model, tmp_path):

@@ -130,3 +130,29 @@ def test_cli_subprocess(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "core", "column", str(path), "--out", str(out)], cwd=ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "n_freezing" in bad.stderr
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"n_thawing": 5.0}, "n_thawing must be in 0.05…3, got 5.0"),
+    ({"n_freezing": 0.0}, "n_freezing must be in 0.05…3"),
+    ({"geothermal_flux_w_m2": -1.0}, "geothermal_flux_w_m2 must be in 0…1 W/m², got -1.0"),
+    ({"geothermal_flux_w_m2": 50.0}, "geothermal_flux_w_m2 must be in 0…1 W/m², got 50.0"),
+    ({"layers": [{"thickness_m": 1.0, "k_frozen": 2.0, "k_thawed": 1.0, "c_frozen": 2.0, "c_thawed": 2e6,
+                  "water_content": 0.3}]}, "layers[0].c_frozen must be in 50000…6e+06 J m-3 K-1"),
+])
+def test_cli_refuses_implausible_nfactors_flux_and_layer_values(tmp_path, capsys, change, message):
+    code, _ = run_cli(tmp_path, spec(**change))
+    assert code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_refuses_a_binary_spec_and_a_missing_out_folder_before_running(tmp_path, capsys):
+    tif = tmp_path / "climate.tif"
+    tif.write_bytes(b"II*\x00\x08\x00\x00\x00\xff\xfe\x00\x80" * 10)
+    assert main([str(tif)]) == 2
+    err = capsys.readouterr().err
+    assert "climate.tif is not a JSON text file" in err and "Traceback" not in err
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec(days=36500)))  # would run for a long time before writing
+    assert main([str(path), "--out", str(tmp_path / "missing" / "out.json")]) == 2
+    assert f"the folder {tmp_path / 'missing'} does not exist" in capsys.readouterr().err

@@ -190,3 +190,17 @@ def test_cancel_during_interpolation_writes_nothing(tmp_path, wc14):
     with pytest.raises(InterruptedError):
         st.prepare_station_climate(wc14, DEM, g, mask, str(tmp_path / "c.tif"), is_cancelled=lambda: True)
     assert os.listdir(tmp_path) == []
+
+
+def test_colocated_stations_with_conflicting_values_are_named(tmp_path):
+    rows = [f"S{i},Stn{i},5{i}.0,12{i}.0,300," + ",".join(f"{-20 + m + i:.1f}" for m in range(12)) for i in range(6)]
+    rows.append("DUP,Copy,52.0,122.0,300," + ",".join(f"{-5 + m:.1f}" for m in range(12)))  # S2 + 17 °C
+    p = tmp_path / "s.csv"
+    p.write_text("STNID,NAME,LAT,LON,ELEV_M," + ",".join(f"t_{m:02d}" for m in range(1, 13)) + "\n" + "\n".join(rows))
+    stations = st.read_station_csv(str(p), "t_")
+    with pytest.raises(ValueError, match=r"lat 52\.0000, lon 122\.0000 month 01 \(S2 Stn2: -18\.0 °C, DUP Copy: "
+                                         r"-5\.0 °C\)"):
+        st.StationInterpolator(stations, "idw")
+    close = st.Stations(stations.ids, stations.names, stations.lat, stations.lon, stations.elev_m,
+                        np.vstack([stations.temps_c[:6], stations.temps_c[2] + 0.5]))
+    assert len(close.merged().lat) == 6  # records of one station within 2 °C are averaged
