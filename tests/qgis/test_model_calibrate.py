@@ -131,10 +131,12 @@ def _chain_model(path):
         c.setChildId(cid)
         for key, value in sources.items():
             c.addParameterSources(key, [value])
-        c.setModelOutputs({o: QgsProcessingModelOutput(o, o) for o in outputs})
-        for o, mo in c.modelOutputs().items():
-            mo.setChildId(cid)
-            mo.setChildOutputName(o)
+        model_outputs = {}
+        for o in outputs:
+            model_outputs[o] = QgsProcessingModelOutput(o, o)
+            model_outputs[o].setChildId(cid)
+            model_outputs[o].setChildOutputName(o)
+        c.setModelOutputs(model_outputs)
         model.addChildAlgorithm(c)
 
     years = {k: src.fromStaticValue(v) for k, v in QUICK.items()}
@@ -162,7 +164,7 @@ def test_calibrate_nfactors_simulate_model_runs_headless(prepared, plugin_parent
     out = run("run", str(model), "--", f"observations={prepared['csv']}", f"climate={prepared['CLIMATE']}",
               f"soil={prepared['SOIL']}", f"landcover={prepared['LANDCOVER']}",
               f"calibrate:OUTPUT_TABLE={table}", f"simulate:OUTPUT_MAGT={magt}")
-    assert "Results" in out
+    assert "Results" in out, out
     fitted = read_table(str(table))
     assert fitted != read_table()
     values = read_raster(str(magt))[0]
