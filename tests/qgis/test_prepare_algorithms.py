@@ -17,8 +17,7 @@ from permafrost_magt.core.raster_io import Grid, band_info, read_raster  # noqa:
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "demo", "data")
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
-STATIONS = os.path.join(SHARED, "stations", "station_climatology_38-58N_105-140E.csv")
+STATIONS = os.path.join(DEMO, "stations_wc14_cru_chelsa_ne_china.csv")
 
 
 def no_partial_files(folder):
