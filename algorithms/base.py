@@ -4,6 +4,8 @@ import html
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
+from .io_clash import output_input_clash
+
 GROUPS = {
     "input": "Input preparation",
     "model": "Model",
@@ -56,6 +58,18 @@ class PermafrostAlgorithm(QgsProcessingAlgorithm):
         else:
             self.addParameter(parameter)
         return parameter
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        ok, message = super().checkParameterValues(parameters, context)
+        clash = output_input_clash(self, parameters, context) if ok else None
+        return (False, clash) if clash else (ok, message)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        """Refuse an output that is one of the inputs on every run path (dialog, batch, model, qgis_process)."""
+        clash = output_input_clash(self, parameters, context)
+        if clash:
+            self.fail(clash)
+        return True
 
     def shortHelpString(self):
         items = "".join(f"<dt><b>{html.escape(d)}</b></dt><dd>{html.escape(h)}</dd>" for d, h in self._param_help)

@@ -130,3 +130,14 @@ def test_cli_subprocess(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "core", "column", str(path), "--out", str(out)], cwd=ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "n_freezing" in bad.stderr
+
+
+def test_cli_refuses_out_equal_to_spec(tmp_path, capsys):
+    path = tmp_path / "spec.json"
+    text = json.dumps(spec())
+    path.write_text(text)
+    os.symlink(str(tmp_path), str(tmp_path / "link"))
+    for out in (path, tmp_path / "link" / "spec.json"):  # the same file, also when spelled another way
+        assert main([str(path), "--out", str(out)]) == 2
+        assert "is the spec file" in capsys.readouterr().err
+        assert path.read_text() == text
