@@ -5,7 +5,9 @@ program or whatever ``python3`` comes first on PATH. Workers are therefore start
 interpreter found beside this one's standard library and checked to load the same NumPy. The
 "spawn" start method is used on every platform (forking a running Qt application is not safe). A
 shared event tells the workers to stop, so cancel takes effect within a few solver steps, and a
-worker that dies makes the run fail instead of hang.
+worker that dies makes the run fail instead of hang. Each worker watches its parent and exits as soon
+as the parent is gone (e.g. ``qgis_process`` killed with SIGKILL), so no worker outlives the run;
+the resource tracker then exits too, when its last user has closed its pipe.
 """
 
 import functools
@@ -13,6 +15,9 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import threading
+import time
+from multiprocessing.connection import wait as wait_for_sentinels
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 import numpy as np
@@ -20,6 +25,7 @@ import numpy as np
 from ..heat import Cancelled
 
 POLL_SECONDS = 0.2
+PARENT_POLL_SECONDS = 0.5
 _STOP = None  # the pool's stop event, set in each worker by _init_worker
 
 
@@ -57,9 +63,28 @@ def block_results(values, valid):
     return out
 
 
-def _init_worker(stop):
+def _exit_when_parent_dies(parent_pid):
+    """Daemon-thread body: end this worker once the process that started it has died (any platform).
+
+    The parent's sentinel (a pipe end on POSIX, a process handle on Windows) becomes ready when the
+    parent exits; on POSIX a change of ``os.getppid()`` (re-parenting) is checked as well.
+    """
+    parent = multiprocessing.parent_process()
+    while True:
+        if parent is not None:
+            if wait_for_sentinels([parent.sentinel], timeout=PARENT_POLL_SECONDS):
+                break
+        else:
+            time.sleep(PARENT_POLL_SECONDS)
+        if os.name != "nt" and os.getppid() != parent_pid:
+            break
+    os._exit(3)  # nothing to clean up here: a worker's results only go to the (dead) parent
+
+
+def _init_worker(stop, parent_pid):
     global _STOP
     _STOP = stop
+    threading.Thread(target=_exit_when_parent_dies, args=(parent_pid,), name="parent-watch", daemon=True).start()
 
 
 def _work(checked, settings, window):
@@ -83,7 +108,7 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
     ctx.set_executable(python_executable())
     stop = ctx.Event()
     pool = ProcessPoolExecutor(min(settings.workers, len(windows)), mp_context=ctx, initializer=_init_worker,
-                               initargs=(stop,))
+                               initargs=(stop, os.getpid()))
     try:
         futures = [pool.submit(_work, checked, settings, w) for w in windows]
         for future in futures:
