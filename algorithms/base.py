@@ -1,9 +1,11 @@
 """Shared base class of every permafrost_magt Processing algorithm."""
 
+import functools
 import html
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
+from ..core.interrupt import Terminated
 from .io_clash import output_input_clash
 
 GROUPS = {
@@ -29,6 +31,11 @@ class PermafrostAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._param_help = []
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _fail_when_cancelled(cls.__dict__["processAlgorithm"])
 
     def createInstance(self):
         return type(self)()
@@ -79,6 +86,27 @@ class PermafrostAlgorithm(QgsProcessingAlgorithm):
     def fail(message):
         """Raise the exception Processing shows to the user."""
         raise QgsProcessingException(message)
+
+
+def _fail_when_cancelled(process):
+    """Wrap ``processAlgorithm`` so that a cancelled run that returned no results raises, and SIGTERM
+    (after the temporaries were removed) ends in a message, not a traceback.
+
+    Without it a cancelled ``qgis_process`` run (Ctrl+C), batch row or model step would end as a
+    success with no outputs (exit code 0).
+    """
+
+    @functools.wraps(process)
+    def wrapper(self, parameters, context, feedback):
+        try:
+            results = process(self, parameters, context, feedback)
+        except Terminated:
+            raise QgsProcessingException("Terminated (SIGTERM): no output was written.") from None
+        if not results and feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException("Cancelled: no output was written.")
+        return results
+
+    return wrapper
 
 
 def feedback_callables(feedback, start=0.0, stop=100.0):

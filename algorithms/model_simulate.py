@@ -93,7 +93,7 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         except Cancelled:
             feedback.reportError("Cancelled: no output was written.")
             return {}
-        except ValueError as err:
+        except (ValueError, RuntimeError) as err:  # RuntimeError: the worker processes could not run
             raise QgsProcessingException(str(err)) from None
         results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"]}
         self._post_processors = []

@@ -7,11 +7,32 @@ are removed when the new file is put in place, so none of them describes the old
 """
 
 import os
+import re
+import socket
 import tempfile
+import zlib
 from contextlib import contextmanager
+
+from .interrupt import pid_alive, sigterm_unwinds
 
 GDAL_SIDECARS = (".aux.xml", ".ovr")
 STYLED_RASTERS = (".tif", ".tiff")  # outputs whose same-named .qml is a style of the replaced data
+HOST_TAG = f"{zlib.crc32(socket.gethostname().encode()):08x}"
+# a temporary of this module: .<name>.<pid>-<host tag>.<random>.part<ext>, and GDAL's sidecars of it
+TEMPORARY = re.compile(r"^\..+\.(\d+)-([0-9a-f]{8})\.[^.]+\.part(\.[^.]+)?(\.aux\.xml|\.ovr)?$")
+
+
+def remove_dead_temporaries(folder):
+    """Remove this module's temporaries in ``folder`` left by a process of this machine that has died
+    (e.g. killed with SIGKILL); those of running processes and of other machines are left alone."""
+    for name in os.listdir(folder):
+        match = TEMPORARY.match(name)
+        if match and match.group(2) == HOST_TAG and int(match.group(1)) != os.getpid() \
+                and not pid_alive(int(match.group(1))):
+            try:
+                os.remove(os.path.join(folder, name))
+            except FileNotFoundError:
+                pass  # removed meanwhile by another run
 
 
 def _stale_companions(path):
@@ -28,16 +49,20 @@ def atomic_path(path):
     """Yield a temporary path beside ``path``; rename it to ``path`` only if the block succeeds.
 
     Sidecar files GDAL writes beside the temporary file (``.aux.xml``, ``.ovr``) follow it; stale
-    companions of the file it replaces are removed.
+    companions of the file it replaces are removed. Temporaries left in the folder by dead processes
+    are removed first, and SIGTERM unwinds through this block (removing the temporary) before the
+    process exits.
     """
     folder = os.path.dirname(os.path.abspath(path)) or "."
     os.makedirs(folder, exist_ok=True)
+    remove_dead_temporaries(folder)
     stem, ext = os.path.splitext(os.path.basename(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".part{ext}", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.{os.getpid()}-{HOST_TAG}.", suffix=f".part{ext}", dir=folder)
     os.close(fd)
     os.remove(tmp)
     try:
-        yield tmp
+        with sigterm_unwinds():
+            yield tmp
         for stale in _stale_companions(path):
             os.remove(stale)
         os.replace(tmp, path)

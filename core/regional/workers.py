@@ -10,6 +10,7 @@ as the parent is gone (e.g. ``qgis_process`` killed with SIGKILL), so no worker 
 the resource tracker then exits too, when its last user has closed its pipe.
 """
 
+import ast
 import functools
 import multiprocessing
 import os
@@ -19,6 +20,7 @@ import threading
 import time
 from multiprocessing.connection import wait as wait_for_sentinels
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
@@ -54,6 +56,38 @@ def python_executable():
             return candidate
     raise RuntimeError("no Python interpreter for parallel workers was found beside this one "
                        f"(tried {', '.join(c for c in _candidates() if c)}); use 1 worker")
+
+
+def _has_main_guard(tree):
+    """True when a module has a top-level ``if __name__ == "__main__":`` block."""
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Compare):
+            names = [node.test.left, *node.test.comparators]
+            if any(isinstance(n, ast.Name) and n.id == "__name__" for n in names) and \
+                    any(isinstance(n, ast.Constant) and n.value == "__main__" for n in names):
+                return True
+    return False
+
+
+def check_main_script():
+    """Refuse to start workers from a script whose processing would run again in every worker.
+
+    Spawned workers import the main script (as ``__mp_main__``), so a standalone PyQGIS script that
+    calls ``processing.run`` at top level, outside an ``if __name__ == "__main__":`` block, would start
+    QGIS and the run again in each worker and break the process pool.
+    """
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not path or not path.endswith(".py") or not os.path.isfile(path):
+        return  # QGIS, qgis_process, an interactive or -c session: nothing is re-imported
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except (OSError, SyntaxError, ValueError):
+        return
+    if not _has_main_guard(tree):
+        raise RuntimeError(f"the script {path} has no 'if __name__ == \"__main__\":' block; worker processes "
+                           "import the main script, so its top-level code (QGIS start-up, processing.run) would "
+                           "run again in every worker. Put the script's code under that block, or use 1 worker")
 
 
 def block_results(values, valid):
@@ -104,6 +138,7 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
                 raise Cancelled("regional run cancelled")
             yield (window,) + simulate_block(checked, settings, window, is_cancelled=cancelled)
         return
+    check_main_script()
     ctx = multiprocessing.get_context("spawn")
     ctx.set_executable(python_executable())
     stop = ctx.Event()
@@ -118,6 +153,10 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
                     raise Cancelled("regional run cancelled")
                 wait([future], timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             yield future.result()
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process ended abruptly (out of memory, killed, or the main script has no "
+                           "'if __name__ == \"__main__\":' block); rerun with 1 worker to see the error") from None
     finally:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
+        del pool, stop  # free the event's semaphores now, not when a traceback holding this frame is dropped

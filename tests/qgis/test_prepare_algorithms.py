@@ -161,8 +161,9 @@ def test_cancel_leaves_no_output(run_alg, grid_tif, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     out = tmp_path / "out" / "climate.tif"
-    run_alg("prepare_climate_stations", {"STATIONS_CSV": STATIONS, "DEM": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif"),
-                                         "TEMPLATE": grid_tif, "OUTPUT": str(out)}, feedback=feedback)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("prepare_climate_stations", {"STATIONS_CSV": STATIONS, "TEMPLATE": grid_tif, "OUTPUT": str(out),
+                                             "DEM": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif")}, feedback=feedback)
     assert not out.exists() and (not out.parent.exists() or not os.listdir(out.parent))
 
 
