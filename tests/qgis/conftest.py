@@ -109,6 +109,7 @@ def qgis_process_env(tmp_path_factory):
         enabled = subprocess.run([QGIS_PROCESS, "plugins", "enable", "permafrost_magt"], env=env,
                                  capture_output=True, text=True, timeout=600)
         assert enabled.returncode == 0 or "already enabled" in enabled.stdout + enabled.stderr, enabled.stderr
+        run.env = env  # for tests that start qgis_process themselves
         return run
 
     return make
