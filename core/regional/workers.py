@@ -18,9 +18,9 @@ import subprocess
 import sys
 import threading
 import time
-from multiprocessing.connection import wait as wait_for_sentinels
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for_sentinels
 
 import numpy as np
 
