@@ -78,11 +78,11 @@ def test_sigterm_while_writing_leaves_no_temporary(tmp_path):
             print(tmp, flush=True)
             time.sleep(60)
     """)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    tmp = proc.stdout.readline().strip()
-    assert os.path.exists(tmp)
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as proc:
+        tmp = proc.stdout.readline().strip()
+        assert os.path.exists(tmp)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 128 + signal.SIGTERM
     assert os.listdir(tmp_path) == []
 
 
