@@ -7,14 +7,14 @@ APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib 
 HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \
 	PYTHONPATH=/usr/share/qgis/python/plugins$${PYTHONPATH:+:$$PYTHONPATH}
 ZIP := dist/permafrost_magt.zip
-ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore ./.ruff_cache .pytest_cache __pycache__ '*.pyc' '.*.part.*'
+ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./validation_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore ./.ruff_cache .pytest_cache __pycache__ '*.pyc' '.*.part.*'
 
-.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean
+.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region validate clean
 
 help:
 	@echo "make demo   - run the whole workflow on the bundled demo region (writes demo_output/)"
 	@echo "make test   - install what is needed (Debian 12, as root) and run all tests headless"
-	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | clean"
+	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | validate | clean"
 
 setup: $(VENV)/.ready
 
@@ -61,6 +61,9 @@ bench-region: setup
 	$(PY) benchmarks/bench_region.py --size 500 --years 1
 	$(PY) benchmarks/bench_region.py --memory
 	$(PY) benchmarks/warm_skip_accuracy.py
+
+validate: setup
+	$(SYSTEM_PYTHON) benchmarks/validate.py
 
 clean:
 	rm -rf dist demo_output .pytest_cache

@@ -187,8 +187,7 @@ class CalibrateNfactors(PermafrostAlgorithm):
                                self.parameterAsBool(parameters, "CROSS_VALIDATE", context), inputs.geothermal,
                                progress, is_cancelled, feedback.pushInfo)
         except Cancelled:
-            feedback.reportError("Cancelled: no output was written.")
-            return {}
+            return {}  # the base class reports "Cancelled: no output was written." and fails the run
         except ValueError as err:
             self.fail(str(err))
         for warning in result.warnings:

@@ -91,9 +91,8 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         try:
             summary = run_region(inputs, settings, outputs, progress, is_cancelled, log=feedback.pushInfo)
         except Cancelled:
-            feedback.reportError("Cancelled: no output was written.")
-            return {}
-        except ValueError as err:
+            return {}  # the base class reports "Cancelled: no output was written." and fails the run
+        except (ValueError, RuntimeError) as err:  # RuntimeError: the worker processes could not run
             raise QgsProcessingException(str(err)) from None
         results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"]}
         self._post_processors = []

@@ -96,6 +96,10 @@ def main(argv):
     parser.add_argument("spec", help="JSON file with one column spec or a list of them")
     parser.add_argument("--out", help="result JSON file (default: standard output)")
     args = parser.parse_args(argv)
+    if args.out and os.path.exists(args.out) and os.path.exists(args.spec) and os.path.samefile(args.out, args.spec):
+        print(f"error: --out {args.out} is the spec file; writing it would destroy the spec. Choose another "
+              "result file.", file=sys.stderr)
+        return 2
     try:
         if args.out:
             _check_out(args.out)

@@ -5,21 +5,29 @@ program or whatever ``python3`` comes first on PATH. Workers are therefore start
 interpreter found beside this one's standard library and checked to load the same NumPy. The
 "spawn" start method is used on every platform (forking a running Qt application is not safe). A
 shared event tells the workers to stop, so cancel takes effect within a few solver steps, and a
-worker that dies makes the run fail instead of hang.
+worker that dies makes the run fail instead of hang. Each worker watches its parent and exits as soon
+as the parent is gone (e.g. ``qgis_process`` killed with SIGKILL), so no worker outlives the run;
+the resource tracker then exits too, when its last user has closed its pipe.
 """
 
+import ast
 import functools
 import multiprocessing
 import os
 import subprocess
 import sys
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for_sentinels
 
 import numpy as np
 
 from ..heat import Cancelled
 
 POLL_SECONDS = 0.2
+PARENT_POLL_SECONDS = 0.5
 _STOP = None  # the pool's stop event, set in each worker by _init_worker
 
 
@@ -50,6 +58,38 @@ def python_executable():
                        f"(tried {', '.join(c for c in _candidates() if c)}); use 1 worker")
 
 
+def _has_main_guard(tree):
+    """True when a module has a top-level ``if __name__ == "__main__":`` block."""
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Compare):
+            names = [node.test.left, *node.test.comparators]
+            if any(isinstance(n, ast.Name) and n.id == "__name__" for n in names) and \
+                    any(isinstance(n, ast.Constant) and n.value == "__main__" for n in names):
+                return True
+    return False
+
+
+def check_main_script():
+    """Refuse to start workers from a script whose processing would run again in every worker.
+
+    Spawned workers import the main script (as ``__mp_main__``), so a standalone PyQGIS script that
+    calls ``processing.run`` at top level, outside an ``if __name__ == "__main__":`` block, would start
+    QGIS and the run again in each worker and break the process pool.
+    """
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not path or not path.endswith(".py") or not os.path.isfile(path):
+        return  # QGIS, qgis_process, an interactive or -c session: nothing is re-imported
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except (OSError, SyntaxError, ValueError):
+        return
+    if not _has_main_guard(tree):
+        raise RuntimeError(f"the script {path} has no 'if __name__ == \"__main__\":' block; worker processes "
+                           "import the main script, so its top-level code (QGIS start-up, processing.run) would "
+                           "run again in every worker. Put the script's code under that block, or use 1 worker")
+
+
 def block_results(values, valid):
     """Scatter per-pixel values (bands, npix) back to a (bands, rows, cols) block with NaN elsewhere."""
     out = np.full((values.shape[0],) + valid.shape, np.nan)
@@ -57,9 +97,28 @@ def block_results(values, valid):
     return out
 
 
-def _init_worker(stop):
+def _exit_when_parent_dies(parent_pid):
+    """Daemon-thread body: end this worker once the process that started it has died (any platform).
+
+    The parent's sentinel (a pipe end on POSIX, a process handle on Windows) becomes ready when the
+    parent exits; on POSIX a change of ``os.getppid()`` (re-parenting) is checked as well.
+    """
+    parent = multiprocessing.parent_process()
+    while True:
+        if parent is not None:
+            if wait_for_sentinels([parent.sentinel], timeout=PARENT_POLL_SECONDS):
+                break
+        else:
+            time.sleep(PARENT_POLL_SECONDS)
+        if os.name != "nt" and os.getppid() != parent_pid:
+            break
+    os._exit(3)  # nothing to clean up here: a worker's results only go to the (dead) parent
+
+
+def _init_worker(stop, parent_pid):
     global _STOP
     _STOP = stop
+    threading.Thread(target=_exit_when_parent_dies, args=(parent_pid,), name="parent-watch", daemon=True).start()
 
 
 def _work(checked, settings, window):
@@ -79,11 +138,12 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
                 raise Cancelled("regional run cancelled")
             yield (window,) + simulate_block(checked, settings, window, is_cancelled=cancelled)
         return
+    check_main_script()
     ctx = multiprocessing.get_context("spawn")
     ctx.set_executable(python_executable())
     stop = ctx.Event()
     pool = ProcessPoolExecutor(min(settings.workers, len(windows)), mp_context=ctx, initializer=_init_worker,
-                               initargs=(stop,))
+                               initargs=(stop, os.getpid()))
     try:
         futures = [pool.submit(_work, checked, settings, w) for w in windows]
         for future in futures:
@@ -93,6 +153,10 @@ def run_blocks(checked, settings, windows, is_cancelled=None):
                     raise Cancelled("regional run cancelled")
                 wait([future], timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             yield future.result()
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process ended abruptly (out of memory, killed, or the main script has no "
+                           "'if __name__ == \"__main__\":' block); rerun with 1 worker to see the error") from None
     finally:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
+        del pool, stop  # free the event's semaphores now, not when a traceback holding this frame is dropped

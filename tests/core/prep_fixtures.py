@@ -8,8 +8,9 @@ from scipy.io import netcdf_file
 
 gdal.UseExceptions()
 
-SHARED_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
-    __file__))))), "shared", "data")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TEST_DATA = os.path.join(ROOT, "tests", "data")  # real files kept for the tests (tests/data/README.md)
+DEMO_DATA = os.path.join(ROOT, "demo", "data")  # clips of real data bundled with the demo (demo/data/README.md)
 IGH = "+proj=igh +lat_0=0 +lon_0=0 +datum=WGS84 +units=m +no_defs"
 
 

@@ -186,3 +186,11 @@ def test_organic_layer_twin(tmp_path, region):
     out = write_organic_raster(str(tmp_path / "organic.tif"), region["landcover"], result)
     thickness = read_raster(out)[0]
     assert np.allclose(thickness[CLASSES == 3], fit.fitted[2]) and np.all(thickness[CLASSES == 10] == 0)
+
+
+def test_cancel_stops_the_calibration(region):
+    from core.heat import Cancelled
+
+    rows = twin_rows(region, PRIOR, ALL_PIXELS[:4])
+    with pytest.raises(Cancelled):
+        run(region, rows, is_cancelled=lambda: True)

@@ -156,3 +156,14 @@ def test_cli_refuses_a_binary_spec_and_a_missing_out_folder_before_running(tmp_p
     path.write_text(json.dumps(spec(days=36500)))  # would run for a long time before writing
     assert main([str(path), "--out", str(tmp_path / "missing" / "out.json")]) == 2
     assert f"the folder {tmp_path / 'missing'} does not exist" in capsys.readouterr().err
+
+
+def test_cli_refuses_out_equal_to_spec(tmp_path, capsys):
+    path = tmp_path / "spec.json"
+    text = json.dumps(spec())
+    path.write_text(text)
+    os.symlink(str(tmp_path), str(tmp_path / "link"))
+    for out in (path, tmp_path / "link" / "spec.json"):  # the same file, also when spelled another way
+        assert main([str(path), "--out", str(out)]) == 2
+        assert "is the spec file" in capsys.readouterr().err
+        assert path.read_text() == text

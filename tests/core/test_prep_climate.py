@@ -12,11 +12,11 @@ from core.prep import climate_rasters as cr
 from core.prep import stations as st
 from core.prep.grid import grid_from_extent
 from core.raster_io import band_info, read_raster
-from prep_fixtures import SHARED_DATA, geotiff
+from prep_fixtures import DEMO_DATA, TEST_DATA, geotiff
 
-STATIONS_CSV = os.path.join(SHARED_DATA, "stations", "station_climatology_38-58N_105-140E.csv")
-DEM = os.path.join(SHARED_DATA, "dem", "itu_p1511_2_topo_ne_china_1-12deg.tif")
-ITU_NC = os.path.join(SHARED_DATA, "climate", "itu_p1510_1_monthly_t2m_ne_china_0p75.nc")
+STATIONS_CSV = os.path.join(DEMO_DATA, "stations_wc14_cru_chelsa_ne_china.csv")  # 114–132 E, 45–57 N
+DEM = os.path.join(DEMO_DATA, "dem_itu_p1511_1-12deg.tif")  # 118.5–128 E, 48.5–54.6 N
+ITU_NC = os.path.join(TEST_DATA, "itu_p1510_1_monthly_t2m_ne_china_0p75.nc")
 GT = (120.0, 0.5, 0, 54.0, 0, -0.5)  # 0.5° source grid, 120–125 E, 49–54 N
 
 
@@ -154,7 +154,17 @@ def test_mohe_left_out_within_one_degree_and_rmse(wc14):
     assert abs(cv.predicted_c[mohe].mean() - observed) < 1.0  # stated tolerance: 1 °C in MAAT
     assert np.all(cv.rmse_c < 1.2) and cv.annual_rmse_c < 0.8
     assert np.all((it.lapse < -2) & (it.lapse > -9))  # plausible lapse rates every month
-    assert len(it.stations.lat) < len(wc14.lat)  # co-located stations merged
+
+
+def test_co_located_stations_are_averaged_into_one():
+    lat = np.array([51.65, 51.6501, 50.0, 50.5, 51.0, 52.0])  # the first two share a location to 3 decimals
+    lon = np.array([117.567, 117.567, 120.0, 121.0, 122.0, 123.0])
+    temps = np.stack([np.arange(12.0) + k for k in (0, 2, -5, -4, -3, -2)])
+    s = st.Stations([str(i) for i in range(6)], [""] * 6, lat, lon, np.array([600.0, 610, 300, 400, 500, 700]), temps)
+    m = s.merged()
+    assert len(m.ids) == 5 and "0+1" in m.ids
+    i = m.ids.index("0+1")
+    assert m.elev_m[i] == pytest.approx(605.0) and m.temps_c[i] == pytest.approx(np.arange(12.0) + 1)
 
 
 def test_station_grid_with_dem_and_report(tmp_path, wc14):

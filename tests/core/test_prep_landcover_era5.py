@@ -11,9 +11,9 @@ from core import schema
 from core.prep import era5, landcover
 from core.prep.grid import grid_from_extent
 from core.raster_io import band_info, read_raster
-from prep_fixtures import SHARED_DATA, era5_land_netcdf
+from prep_fixtures import DEMO_DATA, era5_land_netcdf
 
-MODIS = os.path.join(SHARED_DATA, "landcover", "mcd12c1_2019_igbp_ne_china_0p05.tif")
+MODIS = os.path.join(DEMO_DATA, "mcd12c1_2019_igbp_0p05.tif")  # 119–127 E, 49–54 N
 
 
 def test_default_table_covers_igbp_with_water_nodata():

@@ -12,9 +12,9 @@ from core.prep import soil_properties as sp
 from core.prep import soil_rasters as sr
 from core.prep.grid import grid_from_extent
 from core.raster_io import band_info
-from prep_fixtures import SHARED_DATA, geotiff, igh_geotransform, soilgrids_folder
+from prep_fixtures import DEMO_DATA, geotiff, igh_geotransform, soilgrids_folder
 
-HWSD = os.path.join(SHARED_DATA, "soil_hwsd", "hwsd_topsoil_{}_ne_china_0p05.tif")
+HWSD = os.path.join(DEMO_DATA, "hwsd_topsoil_{}_0p05.tif")  # 119–127 E, 49–54 N
 
 
 def test_saxton_rawls_loam_matches_their_table():

@@ -5,6 +5,7 @@ checkout folder is not called ``permafrost_magt``, so a temporary folder holding
 name goes on ``sys.path``, exactly as QGIS sees an installed plugin.
 """
 
+import gc
 import os
 import sys
 import tempfile
@@ -21,6 +22,30 @@ if PROCESSING_PLUGINS not in sys.path:
 PLUGIN_PARENT = tempfile.mkdtemp(prefix="permafrost_plugins_")
 os.symlink(ROOT, os.path.join(PLUGIN_PARENT, "permafrost_magt"))
 sys.path.insert(0, PLUGIN_PARENT)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def free_layers_before_qgis_exit(qgis_app):
+    """Destroy every layer and provider Python still holds while QGIS is alive, before pytest-qgis exits it.
+
+    A failing test's frame stays referenced after the test (pytest keeps ``sys.last_value`` and its
+    traceback for post-mortem debugging; a ``pytest.raises`` info in a frame makes a reference cycle), so
+    its local layers would otherwise be destroyed by the interpreter's shutdown, after ``exitQgis()``
+    unloaded their providers: the process then aborts ("corrupted size vs. prev_size") or segfaults
+    instead of reporting the failure.
+    """
+    yield
+    from qgis.core import QgsDataProvider, QgsMapLayer, QgsProject
+    from qgis.PyQt import sip
+
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    QgsProject.instance().removeAllMapLayers()
+    gc.collect()
+    for obj in gc.get_objects():  # still referenced somewhere (e.g. a module global): delete the C++ object now
+        if isinstance(obj, (QgsMapLayer, QgsDataProvider)) and not sip.isdeleted(obj) and sip.ispyowned(obj):
+            sip.delete(obj)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +109,7 @@ def qgis_process_env(tmp_path_factory):
         enabled = subprocess.run([QGIS_PROCESS, "plugins", "enable", "permafrost_magt"], env=env,
                                  capture_output=True, text=True, timeout=600)
         assert enabled.returncode == 0 or "already enabled" in enabled.stdout + enabled.stderr, enabled.stderr
+        run.env = env  # for tests that start qgis_process themselves
         return run
 
     return make

@@ -101,5 +101,6 @@ def test_cancel_leaves_no_report(run_alg, magt, tmp_path):
     feedback.cancel()
     params = {"ROUTES": routes, "INPUT": magt, "OUTPUT_SEGMENTS": "TEMPORARY_OUTPUT",
               "OUTPUT_SUMMARY": "TEMPORARY_OUTPUT", "OUTPUT_REPORT": str(tmp_path / "cancelled.html")}
-    assert run_alg("route_corridors", params, feedback=feedback) == {}
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("route_corridors", params, feedback=feedback)
     assert not os.path.exists(tmp_path / "cancelled.html")

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingModelParameter,
     QgsProcessingParameterFile,
     QgsProcessingParameterRasterLayer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant

@@ -5,7 +5,7 @@ import sys
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsRasterLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "core"))
 from regional_fixtures import GRID, write_inputs  # noqa: E402
@@ -46,8 +46,9 @@ def test_cancel_leaves_no_output(run_alg, prepared, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     path = tmp_path / "out" / "magt.tif"
-    run_alg("simulate", {**prepared, **SETTINGS, "OUTPUT_MAGT": str(path), "OUTPUT_ALT": "TEMPORARY_OUTPUT"},
-            feedback=feedback)
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):  # qgis_process exits 1
+        run_alg("simulate", {**prepared, **SETTINGS, "OUTPUT_MAGT": str(path), "OUTPUT_ALT": "TEMPORARY_OUTPUT"},
+                feedback=feedback)
     assert not path.exists()
     assert not any(p.suffix == ".tif" for p in path.parent.glob("*")) if path.parent.exists() else True
 

@@ -17,8 +17,7 @@ from permafrost_magt.core.raster_io import Grid, band_info, read_raster  # noqa:
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "demo", "data")
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
-STATIONS = os.path.join(SHARED, "stations", "station_climatology_38-58N_105-140E.csv")
+STATIONS = os.path.join(DEMO, "stations_wc14_cru_chelsa_ne_china.csv")
 
 
 def no_partial_files(folder):
@@ -162,8 +161,9 @@ def test_cancel_leaves_no_output(run_alg, grid_tif, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     out = tmp_path / "out" / "climate.tif"
-    run_alg("prepare_climate_stations", {"STATIONS_CSV": STATIONS, "DEM": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif"),
-                                         "TEMPLATE": grid_tif, "OUTPUT": str(out)}, feedback=feedback)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("prepare_climate_stations", {"STATIONS_CSV": STATIONS, "TEMPLATE": grid_tif, "OUTPUT": str(out),
+                                             "DEM": os.path.join(DEMO, "dem_itu_p1511_1-12deg.tif")}, feedback=feedback)
     assert not out.exists() and (not out.parent.exists() or not os.listdir(out.parent))
 
 
