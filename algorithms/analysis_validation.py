@@ -29,9 +29,10 @@ from ..core.analysis.validation import (
 )
 from ..core.analysis.validation_report import write_validation_report
 from .analysis_common import TYPE_POINT, add_sink, lonlat_transform, nan_none, raster_source, write_sink
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 
 METHODS = ["nearest", "bilinear"]
+METHOD_LABELS = ["Nearest neighbour", "Bilinear"]
 FIELDS = (("id", str), ("depth_m", float), ("observed_c", float), ("model_c", float), ("residual_c", float),
           ("model_depth_m", float), ("status", str))
 
@@ -40,6 +41,8 @@ class BoreholeValidation(PermafrostAlgorithm):
     NAME = "borehole_validation"
     DISPLAY = "Borehole validation"
     GROUP = "analysis"
+    TAGS = ("validation", "borehole", "RMSE", "accuracy", "statistics", "验证", "钻孔", "精度", "误差")
+    README_SECTION = "Borehole validation (`permafrost:borehole_validation`)"
     HELP = (
         "Compares modelled MAGT with MAGT measured in boreholes. Boreholes come from a point layer (any CRS) "
         "or a CSV with WGS84 lon/lat columns. Each borehole is compared with the model band whose depth is "
@@ -48,10 +51,11 @@ class BoreholeValidation(PermafrostAlgorithm):
         "pixel or bilinear. Boreholes outside the raster, on NoData, without a matching model depth or without "
         "an observed value are kept and listed with the reason. Outputs: points with model, observed and "
         "residual (model − observed); a one-file HTML report with n, bias, MAE, RMSE, Pearson r, a scatter "
-        f"plot with the 1:1 line, the residual table and the unmatched boreholes, stating whether the run "
-        f"meets the published product's claim RMSE &lt; {RMSE_TARGET_C:g} °C; and the statistics as numbers "
+        "plot with the 1:1 line, the residual table and the unmatched boreholes, stating whether the run "
+        "meets the published product's claim RMSE < {rmse:g} °C; and the statistics as numbers "
         "for the modeller and batch runs."
     )
+    HELP_ARGS = {"rmse": RMSE_TARGET_C}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add(QgsProcessingParameterFeatureSource("POINTS", "Boreholes (point layer)", [TYPE_POINT],
@@ -82,8 +86,8 @@ class BoreholeValidation(PermafrostAlgorithm):
         self.add(QgsProcessingParameterNumber("DEPTH_TOLERANCE", "Depth tolerance (m)",
                                               QgsProcessingParameterNumber.Double, 0.5, minValue=0.0),
                  "A borehole is compared only with a model band within this depth difference.")
-        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHODS, defaultValue=0),
-                 "nearest: the pixel containing the borehole; bilinear: interpolated between pixel centres.")
+        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHOD_LABELS, defaultValue=0),
+                 "Nearest neighbour: the pixel containing the borehole; Bilinear: interpolated between pixel centres.")
         add_sink(self, "OUTPUT", "Validation points", TYPE_POINT,
                  "Boreholes with id, depth_m, observed_c, model_c, residual_c (model − observed), model_depth_m "
                  "and status ('ok' or why not compared).")
@@ -104,7 +108,7 @@ class BoreholeValidation(PermafrostAlgorithm):
         ident = self.parameterAsString(parameters, "ID_FIELD", context)
         default_depth = self.parameterAsDouble(parameters, "DEFAULT_DEPTH", context)
         if source is None and not csv_path:
-            self.fail("Boreholes: give a point layer or a CSV file.")
+            self.fail(tr("Boreholes: give a point layer or a CSV file."))
         if source is None:
             try:
                 holes = read_boreholes_csv(csv_path, self.parameterAsString(parameters, "LON_FIELD", context),
@@ -115,19 +119,21 @@ class BoreholeValidation(PermafrostAlgorithm):
             geoms = [QgsGeometry.fromPointXY(QgsPointXY(h.lon, h.lat)) for h in holes]
             return holes, geoms, QgsCoordinateReferenceSystem("EPSG:4326")
         if source.featureCount() == 0:
-            self.fail("Boreholes: the point layer has no features.")
+            self.fail(tr("Boreholes: the point layer has no features."))
         names = source.fields().names()
-        for field, what in ((depth, f"depth field (using {default_depth:g} m)"), (ident, "name field")):
+        for field, what in ((depth, tr("depth field (using {depth:g} m)").format(depth=default_depth)),
+                            (ident, tr("name field"))):
             if field and field not in names:
-                feedback.pushWarning(f"Boreholes: no {what} '{field}' in the layer.")
+                feedback.pushWarning(tr("Boreholes: no {what} '{field}' in the layer.").format(what=what, field=field))
         if value not in names:
-            self.fail(f"Boreholes: no observed-MAGT field '{value}'; the layer's fields are {', '.join(names)}.")
+            self.fail(tr("Boreholes: no observed-MAGT field '{field}'; the layer's fields are {names}.")
+                      .format(field=value, names=", ".join(names)))
         transform = lonlat_transform(source.sourceCrs(), context)
         holes, geoms = [], []
         for feat in source.getFeatures():
             geom = feat.geometry()
             if geom.isEmpty():
-                feedback.pushWarning(f"Borehole feature {feat.id()} has no geometry and is skipped.")
+                feedback.pushWarning(tr("Borehole feature {id} has no geometry and is skipped.").format(id=feat.id()))
                 continue
             point = transform.transform(geom.centroid().asPoint())
             d = feat[depth] if depth in names else None
@@ -151,8 +157,8 @@ class BoreholeValidation(PermafrostAlgorithm):
         except ValueError as err:
             self.fail(str(err))
         if all(m.status == "outside raster" for m in matches):
-            self.fail("Boreholes and model raster do not overlap: every borehole lies outside the raster "
-                      "(check the layers' CRS and extent).")
+            self.fail(tr("Boreholes and model raster do not overlap: every borehole lies outside the raster "
+                         "(check the layers' CRS and extent)."))
         stats = statistics(matches)
         rows = [(g, {"id": m.borehole.id, "depth_m": m.borehole.depth_m, "observed_c": nan_none(m.borehole.observed_c),
                      "model_c": nan_none(m.model_c), "residual_c": nan_none(m.residual_c),
@@ -165,7 +171,8 @@ class BoreholeValidation(PermafrostAlgorithm):
                                 f"sampling {method}; depth tolerance {tolerance:g} m.")
         for m in matches:
             if m.status != "ok":
-                feedback.pushWarning(f"Borehole {m.borehole.id}: not compared ({m.status}).")
+                feedback.pushWarning(tr("Borehole {id}: not compared ({status}).").format(id=m.borehole.id,
+                                                                                          status=m.status))
         feedback.pushInfo(f"n = {stats['n']}, bias = {stats['bias']:.3f} °C, MAE = {stats['mae']:.3f} °C, "
                           f"RMSE = {stats['rmse']:.3f} °C, r = {stats['r']:.3f}")
         meets = int(stats["n"] > 0 and stats["rmse"] < RMSE_TARGET_C)

@@ -56,7 +56,7 @@ def features(path):
 
 
 def test_model_file_loads_with_name_group_help_and_outputs(model):
-    assert model.name() == "Permafrost MAGT workflow" and model.group() == "permafrost_magt"
+    assert model.name() == "Permafrost MAGT workflow" and model.group() == "model"
     assert model.validate()[0], model.validate()[1]
     assert set(OUTPUTS) == {o.name() for o in model.outputDefinitions()}
     assert {"extent", "resolution", "stations_csv", "prefix", "dem", "landcover", *HWSD} <= \
