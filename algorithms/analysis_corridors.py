@@ -31,7 +31,7 @@ from .analysis_common import (
     write_sink,
 )
 from .analysis_stability import add_scheme_parameters, scheme_from_parameters
-from .base import PermafrostAlgorithm, feedback_callables, tr
+from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
 
 METHODS = ["nearest", "bilinear"]
 METHOD_LABELS = ["Nearest neighbour", "Bilinear"]
@@ -177,8 +177,11 @@ class RouteCorridors(PermafrostAlgorithm):
                              source.sourceCrs(), summary_rows)
         feedback.setProgress(90)
         write_corridor_report(report, pieces, summaries, classes, warm,
-                              f"MAGT: {magt_path} (band {band}); spacing {spacing:g} m; buffer {buffer_m:g} m each "
-                              f"side; sampling {method}.")
+                              tr("MAGT: {path} (band {band}); spacing {spacing:g} m; buffer {buffer:g} m each side; "
+                                 "sampling {method}.").format(path=magt_path, band=band, spacing=spacing,
+                                                              buffer=buffer_m, method=tr(METHOD_LABELS[
+                                                                  METHODS.index(method)])),
+                              locale=report_locale())
         for s in summaries:
             feedback.pushInfo(tr("{name}: {length:.2f} km, {permafrost:.2f} km on permafrost, {warm:.2f} km on warm "
                                  "permafrost, {nodata:.2f} km without data.").format(

@@ -52,8 +52,7 @@ def add_scheme_parameters(alg):
     alg.add(QgsProcessingParameterMatrix("TABLE", "User-defined classes", numberRows=0, hasFixedNumberRows=False,
                                          headers=["Lower (°C)", "Upper (°C)", "Code", "Name"], optional=True),
             "Used with 'User-defined table': one row per class, lower ≤ MAGT < upper (°C; empty = open end), "
-            "an integer code and a name. A class 'no permafrost' (code 0) is added when no row reaches 0 °C.",
-            advanced=True)
+            "an integer code and a name. A class 'no permafrost' (code 0) is added when no row reaches 0 °C.")
 
 
 class StabilityClasses(PermafrostAlgorithm):

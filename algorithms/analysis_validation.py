@@ -29,7 +29,7 @@ from ..core.analysis.validation import (
 )
 from ..core.analysis.validation_report import write_validation_report
 from .analysis_common import TYPE_POINT, add_sink, lonlat_transform, nan_none, raster_source, write_sink
-from .base import PermafrostAlgorithm, tr
+from .base import PermafrostAlgorithm, report_locale, tr
 
 METHODS = ["nearest", "bilinear"]
 METHOD_LABELS = ["Nearest neighbour", "Bilinear"]
@@ -167,8 +167,11 @@ class BoreholeValidation(PermafrostAlgorithm):
         points = write_sink(self, parameters, context, "OUTPUT", FIELDS, QgsWkbTypes.Point, crs, rows,
                             styles.residual_point_qml())
         write_validation_report(report, matches, stats,
-                                f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
-                                f"sampling {method}; depth tolerance {tolerance:g} m.")
+                                tr("Model: {path}; band depths {depths} m; sampling {method}; depth tolerance "
+                                   "{tolerance:g} m.").format(path=model_path, depths=", ".join(f"{d:g}" for d in depths),
+                                                             method=tr(METHOD_LABELS[METHODS.index(method)]),
+                                                             tolerance=tolerance),
+                                locale=report_locale())
         for m in matches:
             if m.status != "ok":
                 feedback.pushWarning(tr("Borehole {id}: not compared ({status}).").format(id=m.borehole.id,

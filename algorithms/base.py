@@ -50,9 +50,15 @@ def install_translator(locale=None):
     code = locale or interface_locale()
     if app is None or not translator.load(f"permafrost_magt_{code}", I18N_DIR):
         return None
+    translator.setObjectName(code)
     app.installTranslator(translator)
     _translator.append(translator)
     return translator.filePath()
+
+
+def report_locale():
+    """Language code of the installed interface translation (e.g. ``zh_CN``) for the HTML reports; None = English."""
+    return _translator[0].objectName() if _translator else None
 
 
 def readme_anchor(heading):

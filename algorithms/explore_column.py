@@ -11,7 +11,7 @@ from qgis.core import (
 from ..core.raster_io import Grid
 from ..core.regional.point import simulate_point
 from ..core.regional.point_report import write_point_report, write_profile_csv
-from .base import PermafrostAlgorithm, tr
+from .base import PermafrostAlgorithm, report_locale, tr
 from .model_parameters import add_model_parameters, model_run_from_parameters
 
 
@@ -52,7 +52,8 @@ class ExploreColumn(PermafrostAlgorithm):
             run = simulate_point(inputs, settings, point.x(), point.y())
         except ValueError as err:
             raise QgsProcessingException(str(err)) from None
-        report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context))
+        report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context),
+                                    locale=report_locale())
         results = {"OUTPUT_REPORT": report, "MAGT_10M": run.magt_10m_c, "ALT_MEAN": run.mean_alt_m}
         csv_path = self.parameterAsFileOutput(parameters, "OUTPUT_CSV", context)
         if csv_path:

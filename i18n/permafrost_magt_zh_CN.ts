@@ -1380,6 +1380,10 @@
       <translation>线路与年平均地温栅格不重叠：没有任何线路分段有年平均地温值（请检查图层的坐标参考系和范围）。</translation>
     </message>
     <message>
+      <source>MAGT: {path} (band {band}); spacing {spacing:g} m; buffer {buffer:g} m each side; sampling {method}.</source>
+      <translation>年平均地温：{path}（波段 {band}）；采样间距 {spacing:g} m；两侧缓冲 {buffer:g} m；采样方法：{method}。</translation>
+    </message>
+    <message>
       <source>Route feature {id} has no geometry and is skipped.</source>
       <translation>线路要素 {id} 没有几何，已跳过。</translation>
     </message>
@@ -1422,6 +1426,10 @@
     <message>
       <source>Boreholes and model raster do not overlap: every borehole lies outside the raster (check the layers' CRS and extent).</source>
       <translation>钻孔与模型栅格不重叠：所有钻孔都位于栅格之外（请检查图层的坐标参考系和范围）。</translation>
+    </message>
+    <message>
+      <source>Model: {path}; band depths {depths} m; sampling {method}; depth tolerance {tolerance:g} m.</source>
+      <translation>模型：{path}；波段深度 {depths} m；采样方法：{method}；深度容差 {tolerance:g} m。</translation>
     </message>
     <message>
       <source>depth field (using {depth:g} m)</source>

@@ -1,0 +1,85 @@
+"""Texts of the HTML reports in the interface language (no QGIS here): English source → translation per locale.
+
+The algorithms pass the language of the installed interface translation (e.g. ``"zh_CN"``); any other
+locale, or a text missing from the table, gives the English source text. Texts with ``{}`` fields are
+formatted by the caller after translation.
+"""
+
+ZH_CN = {
+    # borehole validation report
+    "Borehole validation of modelled MAGT": "模拟年平均地温的钻孔验证",
+    "boreholes": "钻孔",
+    "Observed MAGT (°C)": "实测年平均地温（°C）",
+    "Model MAGT (°C)": "模拟年平均地温（°C）",
+    "RMSE {rmse:.2f} °C meets the published product's claim RMSE < {target:g} °C.":
+        "RMSE {rmse:.2f} °C，达到已发表产品所称的 RMSE < {target:g} °C。",
+    "RMSE {rmse:.2f} °C does not meet the published product's claim RMSE < {target:g} °C.":
+        "RMSE {rmse:.2f} °C，未达到已发表产品所称的 RMSE < {target:g} °C。",
+    "No borehole could be compared with the model.": "没有任何钻孔可与模型比较。",
+    "Statistics (model − observed)": "统计量（模拟 − 实测）",
+    "Bias (°C)": "偏差（°C）",
+    "Observed vs model": "实测与模拟对比",
+    "Observed vs model MAGT": "实测与模拟年平均地温对比",
+    "Residuals": "残差",
+    "Borehole": "钻孔",
+    "Lon (°)": "经度（°）",
+    "Lat (°)": "纬度（°）",
+    "Depth (m)": "深度（m）",
+    "Model depth (m)": "模型深度（m）",
+    "Observed (°C)": "实测（°C）",
+    "Model (°C)": "模拟（°C）",
+    "Residual (°C)": "残差（°C）",
+    "Reason": "原因",
+    "Boreholes not compared ({n})": "未比较的钻孔（{n}）",
+    "None: every borehole was compared.": "无：所有钻孔均已比较。",
+    # route corridor report
+    "Route corridor permafrost report": "线路走廊多年冻土报告",
+    "warm threshold {t:g} °C": "高温阈值 {t:g} °C",
+    "MAGT (°C)": "年平均地温（°C）",
+    "ALT (m)": "活动层厚度（m）",
+    "Chainage (km)": "里程（km）",
+    "Routes compared": "线路比较",
+    "Route": "线路",
+    "Length (km)": "长度（km）",
+    "On permafrost (km)": "多年冻土段（km）",
+    "Warm permafrost ≥ {t:g} °C (km)": "高温多年冻土 ≥ {t:g} °C（km）",
+    "No data (km)": "无数据（km）",
+    "Coldest MAGT (°C)": "最低年平均地温（°C）",
+    "Warmest MAGT (°C)": "最高年平均地温（°C）",
+    "from (km)": "起（km）",
+    "to (km)": "止（km）",
+    "Length per stability class (km)": "各热稳定性类别长度（km）",
+    "Longitudinal profiles": "纵断面",
+    "MAGT profiles along the routes": "沿线年平均地温纵断面",
+    # single-column report
+    "Single-column run": "单柱模拟",
+    "annual minimum": "年最低",
+    "annual mean": "年平均",
+    "annual maximum": "年最高",
+    "Temperature (°C)": "温度（°C）",
+    "Trumpet curve, {year}": "喇叭形地温包络线，{year} 年",
+    "Year": "年份",
+    "Ground temperature": "地温",
+    "Active-layer thickness (m)": "活动层厚度（m）",
+    "Annual maximum thaw depth": "年最大融化深度",
+    "input": "输入",
+    "value": "值",
+    "year": "年份",
+    "Active-layer thickness per year": "逐年活动层厚度",
+    "Input values used": "所用输入值",
+    "Pixel (column {col}, row {row}) at {lat:.4f}° N, {lon:.4f}° E; years {first}–{last}. MAGT at 10 m over the "
+    "period: <b>{magt:.2f} °C</b>; TTOP {ttop:.2f} °C; mean active-layer thickness {alt:.2f} m.":
+        "像元（第 {col} 列，第 {row} 行），位于北纬 {lat:.4f}°、东经 {lon:.4f}°；{first}–{last} 年。模拟时段内 10 m "
+        "年平均地温：<b>{magt:.2f} °C</b>；TTOP {ttop:.2f} °C；平均活动层厚度 {alt:.2f} m。",
+}
+
+TEXTS = {"zh_CN": ZH_CN}
+
+
+def translator(locale=None):
+    """``t(text)``: ``text`` in ``locale`` (``zh_CN``, QGIS's ``zh-Hans`` or ``zh``), else the English text."""
+    code = (locale or "").replace("-", "_")
+    if code in ("zh", "zh_Hans") or code.startswith("zh_Hans_"):
+        code = "zh_CN"
+    table = TEXTS.get(code, {})
+    return lambda text: table.get(text, text)
