@@ -9,12 +9,12 @@ HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/r
 ZIP := dist/permafrost_magt.zip
 ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore ./.ruff_cache .pytest_cache __pycache__ '*.pyc' '.*.part.*'
 
-.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean translations
+.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region clean translations screenshots
 
 help:
 	@echo "make demo   - run the whole workflow on the bundled demo region (writes demo_output/)"
 	@echo "make test   - install what is needed (Debian 12, as root) and run all tests headless"
-	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | translations | clean"
+	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | translations | screenshots | clean"
 
 setup: $(VENV)/.ready
 
@@ -55,6 +55,13 @@ zip:
 translations:
 	$(HEADLESS) $(SYSTEM_PYTHON) i18n/update_ts.py
 	lrelease -silent i18n/*.ts
+
+# Dialog screenshots in English and Chinese (docs/dialog_*.png): under Xvfb when xvfb-run is installed,
+# else with Qt's offscreen platform.
+screenshots:
+	@mkdir -p -m 700 $${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)}
+	if command -v xvfb-run >/dev/null; then xvfb-run -a $(SYSTEM_PYTHON) docs/screenshots.py; \
+	else XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} $(SYSTEM_PYTHON) docs/screenshots.py; fi
 
 demo: setup
 	$(SYSTEM_PYTHON) demo/run_demo.py
