@@ -317,7 +317,7 @@
     </message>
     <message>
       <source>Single-column explorer</source>
-      <translation>单柱模拟浏览器</translation>
+      <translation>单点土柱模拟</translation>
     </message>
     <message>
       <source>Runs one column of the model at a point, with exactly the inputs and settings of the regional run, and writes an HTML report: the 'trumpet' envelope (annual minimum, mean and maximum temperature against depth) for the last simulated year, the temperature series at 0.5, 1, 2, 5 and 10 m, the active-layer thickness of every year, and the input values used at that pixel. A CSV holds the temperature at every reported depth at each time step (a daily series with a 1-day time step). Use it to understand one pixel of a MAGT map, or to check a borehole site before a regional run.</source>
