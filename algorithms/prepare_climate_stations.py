@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..core.prep.stations import STANDARD_LAPSE_C_PER_KM, prepare_station_climate, read_station_csv, stations_from_table
-from .base import PermafrostAlgorithm, feedback_callables, tr
+from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
 from .prepare_common import Stop, add_output, add_template, core_errors, layer_path, report_gaps, template
 
 METHODS = ("thin_plate", "idw")
@@ -133,7 +133,8 @@ class ClimateFromStations(PermafrostAlgorithm):
                     stations, dem, grid, mask, out, method, lapse,
                     self.parameterAsDouble(parameters, "SMOOTHING", context),
                     self.parameterAsDouble(parameters, "IDW_POWER", context),
-                    self.parameterAsInt(parameters, "NEIGHBOURS", context), report, progress, is_cancelled)
+                    self.parameterAsInt(parameters, "NEIGHBOURS", context), report, progress, is_cancelled,
+                    locale=report_locale())
         except Stop:
             feedback.reportError(tr("Cancelled: no output was written."))
             return {}

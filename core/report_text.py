@@ -71,6 +71,27 @@ ZH_CN = {
     "period: <b>{magt:.2f} °C</b>; TTOP {ttop:.2f} °C; mean active-layer thickness {alt:.2f} m.":
         "像元（第 {col} 列，第 {row} 行），位于北纬 {lat:.4f}°、东经 {lon:.4f}°；{first}–{last} 年。模拟时段内 10 m "
         "年平均地温：<b>{magt:.2f} °C</b>；TTOP {ttop:.2f} °C；平均活动层厚度 {alt:.2f} m。",
+    # station cross-validation report
+    "Station interpolation: leave-one-out cross-validation": "气象站插值：留一交叉验证",
+    "Jan": "1月", "Feb": "2月", "Mar": "3月", "Apr": "4月", "May": "5月", "Jun": "6月",
+    "Jul": "7月", "Aug": "8月", "Sep": "9月", "Oct": "10月", "Nov": "11月", "Dec": "12月",
+    "Bias, predicted − observed (°C)": "偏差，预测 − 实测（°C）",
+    "Lapse rate (°C/km)": "气温直减率（°C/km）",
+    "thin-plate spline (smoothing {s:g})": "薄板样条（平滑系数 {s:g}）",
+    "inverse distance (power {p:g}, {n} neighbours)": "反距离加权（幂指数 {p:g}，{n} 个邻近站）",
+    "fitted per month": "逐月拟合",
+    "fixed": "固定值",
+    "{n} stations; residual interpolation: {method}; lapse rate {lapse}. Annual-mean RMSE: <b>{rmse:.2f} °C</b>.":
+        "{n} 个气象站；残差插值：{method}；气温直减率：{lapse}。年平均 RMSE：<b>{rmse:.2f} °C</b>。",
+    "Stations with the largest annual-mean error": "年平均误差最大的气象站",
+    "id": "编号",
+    "name": "名称",
+    "lat": "纬度",
+    "lon": "经度",
+    "elevation (m)": "海拔（m）",
+    "observed (°C)": "实测（°C）",
+    "predicted (°C)": "预测（°C）",
+    "error (°C)": "误差（°C）",
 }
 
 TEXTS = {"zh_CN": ZH_CN}

@@ -190,3 +190,14 @@ def test_cancel_during_interpolation_writes_nothing(tmp_path, wc14):
     with pytest.raises(InterruptedError):
         st.prepare_station_climate(wc14, DEM, g, mask, str(tmp_path / "c.tif"), is_cancelled=lambda: True)
     assert os.listdir(tmp_path) == []
+
+
+
+def test_cross_validation_report_in_chinese_keeps_the_numbers(tmp_path, wc14):
+    g, mask = grid_from_extent(122.0, 52.5, 122.5, 53.0, res=1 / 12)
+    report = str(tmp_path / "cv_zh.html")
+    _, cv = st.prepare_station_climate(wc14, DEM, g, mask, str(tmp_path / "c.tif"), report_path=report,
+                                       locale="zh_CN")
+    zh = open(report, encoding="utf-8").read()
+    assert "气象站插值：留一交叉验证" in zh and "年平均 RMSE" in zh and "薄板样条" in zh
+    assert f"{cv.annual_rmse_c:.2f}" in zh and "Annual-mean" not in zh

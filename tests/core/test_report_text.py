@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 from core.report_text import ZH_CN, translator
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-REPORTS = ("core/analysis/validation_report.py", "core/analysis/corridor_report.py", "core/regional/point_report.py")
+REPORTS = ("core/analysis/validation_report.py", "core/analysis/corridor_report.py", "core/regional/point_report.py",
+           "core/prep/stations.py")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
@@ -31,7 +32,8 @@ def test_every_report_text_is_translated_and_no_entry_is_unused():
     used |= {"Borehole", "Lon (°)", "Lat (°)", "Depth (m)", "Model depth (m)", "Observed (°C)", "Model (°C)",
              "Residual (°C)", "Reason", "Route", "Length (km)", "On permafrost (km)",
              "Warm permafrost ≥ {t:g} °C (km)", "No data (km)", "Coldest MAGT (°C)", "from (km)", "to (km)",
-             "Warmest MAGT (°C)"}  # table headers translated in a loop: t(h) for h in (...)
+             "Warmest MAGT (°C)", "id", "name", "lat", "lon", "elevation (m)", "observed (°C)", "predicted (°C)",
+             "error (°C)", *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()}  # translated in loops
     assert used - set(ZH_CN) == set()
     assert set(ZH_CN) - used == set()
     for source, text in ZH_CN.items():
