@@ -7,6 +7,8 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsSetting
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.report_text import normalize_locale
+
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 I18N_DIR = os.path.join(PLUGIN_DIR, "i18n")
 CONTEXT = "permafrost_magt"
@@ -28,11 +30,7 @@ def tr(text):
 
 def interface_locale():
     """The QGIS interface language, e.g. ``zh_CN``: QGIS writes ``locale/userLocale`` (also read by qgis_process)."""
-    code = str(QgsSettings().value("locale/userLocale", "") or QLocale.system().name())
-    code = code.replace("-", "_")
-    if code in ("zh", "zh_Hans") or code.startswith("zh_Hans_"):
-        return "zh_CN"  # QGIS calls Simplified Chinese "zh-Hans"
-    return code
+    return normalize_locale(str(QgsSettings().value("locale/userLocale", "") or QLocale.system().name()))
 
 
 def install_translator(locale=None):

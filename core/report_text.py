@@ -97,10 +97,15 @@ ZH_CN = {
 TEXTS = {"zh_CN": ZH_CN}
 
 
-def translator(locale=None):
-    """``t(text)``: ``text`` in ``locale`` (``zh_CN``, QGIS's ``zh-Hans`` or ``zh``), else the English text."""
-    code = (locale or "").replace("-", "_")
+def normalize_locale(locale):
+    """``zh_CN`` for the names of Simplified Chinese (QGIS's ``zh-Hans``, ``zh``, ``zh_CN.UTF-8``), else ``ll_CC``."""
+    code = (locale or "").split(".")[0].replace("-", "_")
     if code in ("zh", "zh_Hans") or code.startswith("zh_Hans_"):
-        code = "zh_CN"
-    table = TEXTS.get(code, {})
+        return "zh_CN"
+    return code
+
+
+def translator(locale=None):
+    """``t(text)``: ``text`` in ``locale`` (see :func:`normalize_locale`), else the English text."""
+    table = TEXTS.get(normalize_locale(locale), {})
     return lambda text: table.get(text, text)

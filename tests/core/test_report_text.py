@@ -41,7 +41,7 @@ def test_every_report_text_is_translated_and_no_entry_is_unused():
 
 
 def test_locale_codes_of_simplified_chinese_select_the_table():
-    for code in ("zh_CN", "zh-Hans", "zh"):
+    for code in ("zh_CN", "zh-Hans", "zh", "zh_CN.UTF-8", "zh-Hans-CN"):
         assert translator(code)("Residuals") == "残差"
     for code in (None, "en_US", "zh_TW", "de"):
         assert translator(code)("Residuals") == "Residuals"
