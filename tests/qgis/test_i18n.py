@@ -165,8 +165,12 @@ def test_tags_find_each_tool_in_english_and_chinese(provider):
         tags = cls().tags()
         assert {"MAGT", "permafrost", "冻土", "地温"} <= set(tags), cls.NAME
         assert len([t for t in tags if CJK.search(t)]) >= 5, cls.NAME
-    assert "active layer" in built(algorithm_classes()[-1]).tags() or any(
-        "active layer" in cls().tags() for cls in algorithm_classes())
+    def found(term):  # the toolbox search matches names and tags
+        return {cls.NAME for cls in algorithm_classes() if term in cls().tags() or term in cls().displayName()}
+
+    assert {"simulate", "route_corridors", "column_explorer"} <= found("active layer")
+    assert found("MAGT") == found("冻土") == {cls.NAME for cls in algorithm_classes()}
+    assert "borehole_validation" in found("钻孔") and "stability_classes" in found("热稳定性")
 
 
 def test_groups_sort_in_workflow_order_with_one_icon_each(provider):
@@ -174,6 +178,9 @@ def test_groups_sort_in_workflow_order_with_one_icon_each(provider):
     order = sorted({a.group() for a in algs})
     assert [a.groupId() for a in sorted(algs, key=lambda a: a.group())][0] == "input"
     assert order == [base.GROUPS[k] for k in ("input", "model", "analysis")]
+    chinese = in_language("zh_CN", lambda: ([a.group() for a in algs], [base.tr(base.GROUPS[k])
+                                                                         for k in ("input", "model", "analysis")]))
+    assert sorted(set(chinese[0])) == chinese[1] and chinese[1][0] == "1 · 输入数据准备"
     icons = {a.groupId(): a.svgIconPath() for a in algs}
     assert len(set(icons.values())) == 3 and all(os.path.isfile(p) for p in icons.values())
     assert not any(a.icon().isNull() for a in algs)
