@@ -9,12 +9,12 @@ HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/r
 ZIP := dist/permafrost_magt.zip
 ZIP_EXCLUDES := ./tests ./benchmarks ./demo ./demo_output ./validation_output ./dist ./.venv ./.git ./.ci ./pytest.ini ./.gitignore ./.ruff_cache .pytest_cache __pycache__ '*.pyc' '.*.part.*'
 
-.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region validate clean
+.PHONY: help setup test test-core test-qgis lint zip demo bench bench-region validate clean translations screenshots
 
 help:
 	@echo "make demo   - run the whole workflow on the bundled demo region (writes demo_output/)"
 	@echo "make test   - install what is needed (Debian 12, as root) and run all tests headless"
-	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | validate | clean"
+	@echo "make test-core | test-qgis | lint | zip | bench | bench-region | validate | translations | screenshots | clean"
 
 setup: $(VENV)/.ready
 
@@ -49,6 +49,19 @@ zip:
 	tar -c $(addprefix --exclude=,$(ZIP_EXCLUDES)) . | tar -x -C $$stage/permafrost_magt && \
 	rm -f $(ZIP) && out=$$(realpath $(ZIP)) && (cd $$stage && $(SYSTEM_PYTHON) -m zipfile -c $$out permafrost_magt) && \
 	rm -rf $$stage && echo "wrote $(ZIP)"
+
+# Merge new interface strings into i18n/*.ts (translations kept), then compile the .qm files shipped in the zip
+# (lrelease: Debian package qttools5-dev-tools; the compiled .qm files are committed, so tests do not need it).
+translations:
+	$(HEADLESS) $(SYSTEM_PYTHON) i18n/update_ts.py
+	lrelease -silent i18n/*.ts
+
+# Dialog screenshots in English and Chinese (docs/dialog_*.png): under Xvfb when xvfb-run is installed,
+# else with Qt's offscreen platform.
+screenshots:
+	@mkdir -p -m 700 $${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)}
+	if command -v xvfb-run >/dev/null; then xvfb-run -a $(SYSTEM_PYTHON) docs/screenshots.py; \
+	else XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} $(SYSTEM_PYTHON) docs/screenshots.py; fi
 
 demo: setup
 	$(SYSTEM_PYTHON) demo/run_demo.py

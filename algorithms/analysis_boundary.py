@@ -10,17 +10,19 @@ from ..core import styles
 from ..core.analysis.boundary import permafrost_extent, zero_isotherm
 from ..core.analysis.rasters import load_band
 from .analysis_common import TYPE_LINE, TYPE_POLYGON, add_magt_inputs, add_sink, raster_source, write_sink
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, tr
 
 
 class PermafrostBoundary(PermafrostAlgorithm):
     NAME = "permafrost_boundary"
     DISPLAY = "Permafrost boundary (0 °C isotherm and extent)"
     GROUP = "analysis"
+    TAGS = ("boundary", "extent", "isotherm", "area", "permafrost map", "边界", "分布范围", "等温线", "面积")
+    README_SECTION = "Permafrost boundary (`permafrost:permafrost_boundary`)"
     HELP = (
         "Turns a MAGT raster into the permafrost boundary: the MAGT = 0 °C isotherm as lines (GDAL contouring "
         "with the fixed level 0, interpolated between pixel centres; lines stop at NoData and at the raster "
-        "edge) and the permafrost extent as polygons of the pixels with MAGT &lt; 0 °C (GDAL polygonize, "
+        "edge) and the permafrost extent as polygons of the pixels with MAGT < 0 °C (GDAL polygonize, "
         "4-connected). Optional Chaikin smoothing rounds the pixel staircase; polygons smaller than the "
         "minimum area are dropped. Areas are computed on the WGS84 ellipsoid (exact for lat/lon pixel edges, "
         "via the authalic latitude), never in degrees, and are given per polygon (area_km2) and in total. "
@@ -63,8 +65,8 @@ class PermafrostBoundary(PermafrostAlgorithm):
         if is_cancelled():
             return {}
         if not polygons:
-            feedback.pushWarning("No pixel has MAGT < 0 °C (or every polygon is below the minimum area): "
-                                 "the extent layer is empty.")
+            feedback.pushWarning(tr("No pixel has MAGT < 0 °C (or every polygon is below the minimum area): "
+                                    "the extent layer is empty."))
         crs = layer.crs()
         out_line = write_sink(self, parameters, context, "OUTPUT_LINE", (("magt_c", float), ("length_km", float)),
                               QgsWkbTypes.MultiLineString, crs, [(f.geometry, f.attributes) for f in lines],
@@ -74,8 +76,9 @@ class PermafrostBoundary(PermafrostAlgorithm):
                               [(f.geometry, dict(f.attributes, id=i + 1)) for i, f in enumerate(polygons)],
                               styles.extent_polygon_qml())
         length = sum(f.attributes["length_km"] for f in lines)
-        feedback.pushInfo(f"Permafrost area: {total:.1f} km² in {len(polygons)} polygon(s) "
-                          f"({raster_km2:.1f} km² of MAGT < 0 °C pixels); 0 °C isotherm {length:.1f} km.")
+        feedback.pushInfo(tr("Permafrost area: {total:.1f} km² in {n} polygon(s) ({raster:.1f} km² of MAGT < 0 °C "
+                             "pixels); 0 °C isotherm {length:.1f} km.").format(total=total, n=len(polygons),
+                                                                              raster=raster_km2, length=length))
         progress(1.0)
         return {"OUTPUT_LINE": out_line, "OUTPUT_EXTENT": out_poly, "TOTAL_AREA_KM2": total,
                 "RASTER_AREA_KM2": raster_km2, "LINE_LENGTH_KM": length}

@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import styles
+from .base import tr
 
 FIELD_TYPES = {float: QVariant.Double, int: QVariant.Int, str: QVariant.String}
 WGS84 = "EPSG:4326"
@@ -41,7 +42,8 @@ def raster_source(alg, parameters, context, name, band_name=None, label="MAGT ra
     if layer is None:
         return None, None, None
     if layer.providerType() != "gdal":
-        alg.fail(f"{label}: only file rasters (GDAL) are supported, got a '{layer.providerType()}' layer.")
+        alg.fail(tr("{label}: only file rasters (GDAL) are supported, got a '{kind}' layer.")
+                 .format(label=label, kind=layer.providerType()))
     band = alg.parameterAsInt(parameters, band_name, context) if band_name else 1
     band = band if band and band > 0 else 1
     return layer.source(), band, layer
@@ -69,7 +71,7 @@ def write_sink(alg, parameters, context, name, spec, wkb_type, crs, rows, qml=No
     """Write rows (``geometry`` = OGR geometry, WKB bytes or QgsGeometry or None; ``attributes`` dict) to a sink.
 
     Returns the destination id (``None`` when the optional output is skipped). ``qml`` is applied as the
-    layer's style: stored in the file (GeoPackage default style or sidecar) and on the loaded layer.
+    layer's style: stored beside the file (sidecar .qml) and applied to the loaded layer.
     """
     fields = fields_of(spec)
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
@@ -86,7 +88,7 @@ def write_sink(alg, parameters, context, name, spec, wkb_type, crs, rows, qml=No
             feat.setGeometry(geom)
         feat.setAttributes([attributes.get(f.name()) for f in fields])
         if not sink.addFeature(feat):
-            alg.fail(f"Cannot write to output '{name}': {sink.lastError()}")
+            alg.fail(tr("Cannot write to output '{name}': {error}").format(name=name, error=sink.lastError()))
     del sink
     if qml:
         apply_vector_style(dest, context, qml)
@@ -94,17 +96,19 @@ def write_sink(alg, parameters, context, name, spec, wkb_type, crs, rows, qml=No
 
 
 def apply_vector_style(dest, context, qml):
-    """Store ``qml`` with a written vector output and apply it to the layer Processing will load."""
-    path, _, options = dest.partition("|")
-    layer_name = None
-    for option in options.split("|"):
-        if option.startswith("layername="):
-            layer_name = option[len("layername="):]
-    if os.path.isfile(path):
+    """Store ``qml`` as a sidecar of a written vector output and apply it to the layer Processing will load.
+
+    The sidecar is not written over the style of a GeoTIFF of the same name (``classes.tif`` + ``classes.gpkg``
+    share ``classes.qml``): the raster keeps its style file, the loaded vector layer is still styled.
+    """
+    path = dest.partition("|")[0]
+    base = os.path.splitext(path)[0]
+    raster_twin = any(os.path.exists(base + ext) for ext in (".tif", ".tiff")) and os.path.exists(base + ".qml")
+    if os.path.isfile(path) and not raster_twin:
         try:
-            styles.write_vector_style(path, qml, layer_name)
-        except (ValueError, RuntimeError):
-            pass  # a read-only or unusual format keeps its default look; the layer below is still styled
+            styles.write_vector_style(path, qml)
+        except OSError:
+            pass  # a read-only folder keeps the file's default look; the layer below is still styled
     layer = QgsProcessingUtils.mapLayerFromString(dest, context)
     if layer is not None:
         doc = QDomDocument()
@@ -122,9 +126,9 @@ def vector_source(alg, parameters, context, name, label):
     """A feature source parameter that must hold features; fails clearly otherwise."""
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
-        alg.fail(f"{label}: no layer given.")
+        alg.fail(tr("{label}: no layer given.").format(label=label))
     if source.featureCount() == 0:
-        alg.fail(f"{label}: the layer has no features.")
+        alg.fail(tr("{label}: the layer has no features.").format(label=label))
     return source
 
 

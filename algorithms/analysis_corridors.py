@@ -32,9 +32,10 @@ from .analysis_common import (
     write_sink,
 )
 from .analysis_stability import add_scheme_parameters, scheme_from_parameters
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
 
 METHODS = ["nearest", "bilinear"]
+METHOD_LABELS = ["Nearest neighbour", "Bilinear"]
 SEGMENT_FIELDS = (("route", str), ("part", int), ("from_km", float), ("to_km", float), ("length_km", float),
                   ("magt_c", float), ("magt_centre_c", float), ("alt_m", float), ("class_code", int),
                   ("class_name", str), ("permafrost", int), ("warm", int))
@@ -48,7 +49,7 @@ def routes_from_source(alg, source, name_field, context, feedback):
     for feat in source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
         geom = QgsGeometry(feat.geometry())
         if geom.isEmpty():
-            feedback.pushWarning(f"Route feature {feat.id()} has no geometry and is skipped.")
+            feedback.pushWarning(tr("Route feature {id} has no geometry and is skipped.").format(id=feat.id()))
             continue
         geom.transform(transform)
         lines = geom.asMultiPolyline() if geom.isMultipart() else [geom.asPolyline()]
@@ -59,7 +60,7 @@ def routes_from_source(alg, source, name_field, context, feedback):
         used.add(name)
         routes.append(Route(name, [[(p.x(), p.y()) for p in line] for line in lines if len(line) >= 2]))
     if not routes:
-        alg.fail("Routes: no feature has a line geometry.")
+        alg.fail(tr("Routes: no feature has a line geometry."))
     return routes
 
 
@@ -67,6 +68,9 @@ class RouteCorridors(PermafrostAlgorithm):
     NAME = "route_corridors"
     DISPLAY = "Route corridor profiles"
     GROUP = "analysis"
+    TAGS = ("pipeline", "highway", "railway", "route", "corridor", "profile", "engineering", "active layer", "管道",
+            "公路", "铁路", "线路", "选线", "工程", "活动层")
+    README_SECTION = "Route corridor profiles (`permafrost:route_corridors`)"
     HELP = (
         "Samples MAGT (and optionally active-layer thickness and stability class) along pipeline, highway or "
         "railway routes, for route selection and comparing alternatives. Each route (one feature; several "
@@ -105,8 +109,8 @@ class RouteCorridors(PermafrostAlgorithm):
         self.add(QgsProcessingParameterNumber("WARM_THRESHOLD", "Warm permafrost threshold (°C)",
                                               QgsProcessingParameterNumber.Double, -1.0, maxValue=-0.01),
                  "Permafrost with MAGT at or above this value (and below 0 °C) counts as warm permafrost.")
-        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHODS, defaultValue=0),
-                 "nearest: value of the pixel containing the point; bilinear: interpolated between pixel centres "
+        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHOD_LABELS, defaultValue=0),
+                 "Nearest neighbour: value of the pixel containing the point; Bilinear: interpolated between pixel centres "
                  "(NoData if any of the four pixels is NoData).")
         add_sink(self, "OUTPUT_SEGMENTS", "Route segments", TYPE_LINE,
                  "Pieces of the routes with route, chainage from_km/to_km, length_km, magt_c (value used), "
@@ -149,8 +153,8 @@ class RouteCorridors(PermafrostAlgorithm):
             if route.name not in sampled:
                 feedback.pushWarning(f"Route {route.name}: zero length (all vertices at one point); not sampled.")
         if not any(p.magt_c == p.magt_c for p in pieces):
-            self.fail("Routes and MAGT raster do not overlap: no route piece has a MAGT value "
-                      "(check the layers' CRS and extent).")
+            self.fail(tr("Routes and MAGT raster do not overlap: no route piece has a MAGT value "
+                         "(check the layers' CRS and extent)."))
         back = lonlat_transform(source.sourceCrs(), context)
         rows = []
         for p in pieces:
@@ -180,13 +184,17 @@ class RouteCorridors(PermafrostAlgorithm):
         feedback.setProgress(90)
         try:
             write_corridor_report(report, pieces, summaries, classes, warm,
-                                  f"MAGT: {magt_path} (band {band}); spacing {spacing:g} m; buffer {buffer_m:g} m "
-                                  f"each side; sampling {method}.")
+                                  tr("MAGT: {path} (band {band}); spacing {spacing:g} m; buffer {buffer:g} m each side; "
+                                     "sampling {method}.").format(path=magt_path, band=band, spacing=spacing,
+                                                                  buffer=buffer_m, method=tr(METHOD_LABELS[
+                                                                      METHODS.index(method)])),
+                                  locale=report_locale())
         except ValueError as err:
             self.fail(str(err))
         for s in summaries:
-            feedback.pushInfo(f"{s.name}: {s.length_km:.2f} km, {s.permafrost_km:.2f} km on permafrost, "
-                              f"{s.warm_km:.2f} km on warm permafrost, {s.nodata_km:.2f} km without data.")
+            feedback.pushInfo(tr("{name}: {length:.2f} km, {permafrost:.2f} km on permafrost, {warm:.2f} km on warm "
+                                 "permafrost, {nodata:.2f} km without data.").format(
+                name=s.name, length=s.length_km, permafrost=s.permafrost_km, warm=s.warm_km, nodata=s.nodata_km))
         feedback.setProgress(100)
         return {"OUTPUT_SEGMENTS": segments, "OUTPUT_SUMMARY": summary, "OUTPUT_REPORT": report,
                 "TOTAL_LENGTH_KM": sum(s.length_km for s in summaries),

@@ -16,7 +16,8 @@ from ..core.analysis.rasters import load_band
 from ..core.analysis.schemes import SCHEME_TITLES, SCHEMES, classes_from_table, scheme_classes
 from ..core.analysis.stability import class_polygons, class_summary, classify_magt, write_class_raster
 from .analysis_common import TYPE_POLYGON, add_magt_inputs, add_sink, raster_source, write_sink
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, tr
+from .model_simulate import StyleFromSidecar
 
 SCHEME_IDS = list(SCHEMES) + ["user"]
 SCHEME_LABELS = [SCHEME_TITLES[k] for k in SCHEMES] + ["User-defined table (below)"]
@@ -31,9 +32,9 @@ def scheme_from_parameters(alg, parameters, context, enum_name="SCHEME", table_n
         return key, scheme_classes(key)
     flat = alg.parameterAsMatrix(parameters, table_name, context)
     if not flat:
-        alg.fail("Stability scheme: 'User-defined table' chosen but the class table is empty.")
+        alg.fail(tr("Stability scheme: 'User-defined table' chosen but the class table is empty."))
     if len(flat) % 4:
-        alg.fail(f"Class table: {len(flat)} cells do not make rows of 4 (lower, upper, code, name).")
+        alg.fail(tr("Class table: {n} cells do not make rows of 4 (lower, upper, code, name).").format(n=len(flat)))
     rows = [flat[i:i + 4] for i in range(0, len(flat), 4)]
     try:
         return "user", classes_from_table(rows)
@@ -51,14 +52,16 @@ def add_scheme_parameters(alg):
     alg.add(QgsProcessingParameterMatrix("TABLE", "User-defined classes", numberRows=0, hasFixedNumberRows=False,
                                          headers=["Lower (°C)", "Upper (°C)", "Code", "Name"], optional=True),
             "Used with 'User-defined table': one row per class, lower ≤ MAGT < upper (°C; empty = open end), "
-            "an integer code and a name. A class 'no permafrost' (code 0) is added when no row reaches 0 °C.",
-            advanced=True)
+            "an integer code and a name. A class 'no permafrost' (code 0) is added when no row reaches 0 °C.")
 
 
 class StabilityClasses(PermafrostAlgorithm):
     NAME = "stability_classes"
     DISPLAY = "Thermal-stability classes"
     GROUP = "analysis"
+    TAGS = ("thermal stability", "classification", "warm permafrost", "high-temperature permafrost", "热稳定性", "分类",
+            "高温冻土", "稳定型")
+    README_SECTION = "Thermal-stability classes (`permafrost:stability_classes`)"
     HELP = (
         "Classifies a MAGT raster into permafrost thermal-stability classes and writes a classified raster "
         "(Int16 codes, NoData −9999, styled with class names in English and Chinese) and, optionally, one "
@@ -67,8 +70,8 @@ class StabilityClasses(PermafrostAlgorithm):
         "Geocryology in China (extremely stable 极稳定型, stable 稳定型, sub-stable 亚稳定型, transitional 过渡型, "
         "unstable 不稳定型). Sources differ on the warm end: some put the unstable class at −0.5 to +0.5 °C; "
         "here MAGT ≥ 0 °C is always 'no permafrost / seasonally frozen' (融区/季节冻土). Alternatives: high-/"
-        "low-temperature permafrost (高温冻土 0 to −2 °C, 低温冻土 &lt; −2 °C, as the published NE China product "
-        "reports), Ran et al. (2022, ESSD 14:865) cold/cool/warm (&lt; −3, −3 to −1.5, −1.5 to 0 °C), or your own "
+        "low-temperature permafrost (高温冻土 0 to −2 °C, 低温冻土 < −2 °C, as the published NE China product "
+        "reports), Ran et al. (2022, ESSD 14:865) cold/cool/warm (< −3, −3 to −1.5, −1.5 to 0 °C), or your own "
         "table. Class areas are also reported in the log."
     )
 
@@ -92,7 +95,8 @@ class StabilityClasses(PermafrostAlgorithm):
         smoothing = self.parameterAsInt(parameters, "SMOOTHING", context)
         out_raster = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context)
         if os.path.splitext(out_raster)[1].lower() not in (".tif", ".tiff"):
-            self.fail(f"Stability classes raster: only GeoTIFF (.tif) output is supported, got {out_raster}")
+            self.fail(tr("Stability classes raster: only GeoTIFF (.tif) output is supported, got {path}")
+                      .format(path=out_raster))
         progress, is_cancelled = feedback_callables(feedback)
         try:
             data, grid = load_band(path, band, "MAGT raster")
@@ -101,18 +105,21 @@ class StabilityClasses(PermafrostAlgorithm):
         except ValueError as err:
             self.fail(str(err))
         if uncovered:
-            feedback.pushWarning(f"{uncovered} pixel(s) fall in no class of the table and are NoData.")
+            feedback.pushWarning(tr("{n} pixel(s) fall in no class of the table and are NoData.").format(n=uncovered))
         progress(0.2)
         if is_cancelled():
             return {}
         try:
             write_class_raster(out_raster, codes, grid, classes)
-            styles.write_class_style(out_raster, key if key != "user" else classes)
+            qml = styles.write_class_style(out_raster, key if key != "user" else classes)
+            if context.willLoadLayerOnCompletion(out_raster):  # the dialog loads it: style it (qgis_process: sidecar)
+                context.layerToLoadOnCompletionDetails(out_raster).setPostProcessor(StyleFromSidecar.create(qml))
         except ValueError as err:
             self.fail(str(err))
         for c in classes:
             pixels, km2 = summary[c.code]
-            feedback.pushInfo(f"{c.code:>4}  {c.label}: {pixels} pixels, {km2:.1f} km²")
+            feedback.pushInfo(tr("{code:>4}  {label}: {pixels} pixels, {km2:.1f} km²").format(
+                code=c.code, label=c.label, pixels=pixels, km2=km2))
         results = {"OUTPUT_RASTER": out_raster,
                    "PERMAFROST_AREA_KM2": sum(summary[c.code][1] for c in classes if c.upper <= 0.0)}
         if parameters.get("OUTPUT_POLYGONS") is not None:

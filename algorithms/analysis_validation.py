@@ -30,9 +30,10 @@ from ..core.analysis.validation import (
 )
 from ..core.analysis.validation_report import write_validation_report
 from .analysis_common import TYPE_POINT, add_sink, lonlat_transform, nan_none, raster_source, write_sink
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, report_locale, tr
 
 METHODS = ["nearest", "bilinear"]
+METHOD_LABELS = ["Nearest neighbour", "Bilinear"]
 FIELDS = (("id", str), ("depth_m", float), ("observed_c", float), ("model_c", float), ("residual_c", float),
           ("model_depth_m", float), ("distance_km", float), ("status", str))
 
@@ -41,6 +42,8 @@ class BoreholeValidation(PermafrostAlgorithm):
     NAME = "borehole_validation"
     DISPLAY = "Borehole validation"
     GROUP = "analysis"
+    TAGS = ("validation", "borehole", "RMSE", "accuracy", "statistics", "验证", "钻孔", "精度", "误差")
+    README_SECTION = "Borehole validation (`permafrost:borehole_validation`)"
     HELP = (
         "Compares modelled MAGT with MAGT measured in boreholes. Boreholes come from a point layer (any CRS) "
         "or a CSV with WGS84 lon/lat columns. Each borehole is compared with the model band whose depth is "
@@ -52,10 +55,11 @@ class BoreholeValidation(PermafrostAlgorithm):
         "A point on a pixel edge belongs to the pixel east/south of it, the same rule as every tool of the "
         "plugin. Outputs: points with model, observed and "
         "residual (model − observed); a one-file HTML report with n, bias, MAE, RMSE, Pearson r, a scatter "
-        f"plot with the 1:1 line, the residual table and the unmatched boreholes, stating whether the run "
-        f"meets the published product's claim RMSE &lt; {RMSE_TARGET_C:g} °C; and the statistics as numbers "
+        "plot with the 1:1 line, the residual table and the unmatched boreholes, stating whether the run "
+        "meets the published product's claim RMSE < {rmse:g} °C; and the statistics as numbers "
         "for the modeller and batch runs."
     )
+    HELP_ARGS = {"rmse": RMSE_TARGET_C}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add(QgsProcessingParameterFeatureSource("POINTS", "Boreholes (point layer)", [TYPE_POINT],
@@ -86,8 +90,8 @@ class BoreholeValidation(PermafrostAlgorithm):
         self.add(QgsProcessingParameterNumber("DEPTH_TOLERANCE", "Depth tolerance (m)",
                                               QgsProcessingParameterNumber.Double, 0.5, minValue=0.0),
                  "A borehole is compared only with a model band within this depth difference.")
-        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHODS, defaultValue=0),
-                 "nearest: the pixel containing the borehole; bilinear: interpolated between pixel centres.")
+        self.add(QgsProcessingParameterEnum("METHOD", "Sampling method", METHOD_LABELS, defaultValue=0),
+                 "Nearest neighbour: the pixel containing the borehole; Bilinear: interpolated between pixel centres.")
         self.add(QgsProcessingParameterNumber("MAX_DISTANCE_KM", "Nearest valid pixel within (km)",
                                               QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
                  "A borehole whose model value is NoData (e.g. on a lake or sea shore) takes the value of the "
@@ -113,7 +117,7 @@ class BoreholeValidation(PermafrostAlgorithm):
         ident = self.parameterAsString(parameters, "ID_FIELD", context)
         default_depth = self.parameterAsDouble(parameters, "DEFAULT_DEPTH", context)
         if source is None and not csv_path:
-            self.fail("Boreholes: give a point layer or a CSV file.")
+            self.fail(tr("Boreholes: give a point layer or a CSV file."))
         if source is None:
             try:
                 holes = read_boreholes_csv(csv_path, self.parameterAsString(parameters, "LON_FIELD", context),
@@ -124,19 +128,21 @@ class BoreholeValidation(PermafrostAlgorithm):
             geoms = [QgsGeometry.fromPointXY(QgsPointXY(h.lon, h.lat)) for h in holes]
             return holes, geoms, QgsCoordinateReferenceSystem("EPSG:4326")
         if source.featureCount() == 0:
-            self.fail("Boreholes: the point layer has no features.")
+            self.fail(tr("Boreholes: the point layer has no features."))
         names = source.fields().names()
-        for field, what in ((depth, f"depth field (using {default_depth:g} m)"), (ident, "name field")):
+        for field, what in ((depth, tr("depth field (using {depth:g} m)").format(depth=default_depth)),
+                            (ident, tr("name field"))):
             if field and field not in names:
-                feedback.pushWarning(f"Boreholes: no {what} '{field}' in the layer.")
+                feedback.pushWarning(tr("Boreholes: no {what} '{field}' in the layer.").format(what=what, field=field))
         if value not in names:
-            self.fail(f"Boreholes: no observed-MAGT field '{value}'; the layer's fields are {', '.join(names)}.")
+            self.fail(tr("Boreholes: no observed-MAGT field '{field}'; the layer's fields are {names}.")
+                      .format(field=value, names=", ".join(names)))
         transform = lonlat_transform(source.sourceCrs(), context)
         holes, geoms = [], []
         for feat in source.getFeatures():
             geom = feat.geometry()
             if geom.isEmpty():
-                feedback.pushWarning(f"Borehole feature {feat.id()} has no geometry and is skipped.")
+                feedback.pushWarning(tr("Borehole feature {id} has no geometry and is skipped.").format(id=feat.id()))
                 continue
             point = transform.transform(geom.centroid().asPoint())
             d = feat[depth] if depth in names else None
@@ -161,8 +167,8 @@ class BoreholeValidation(PermafrostAlgorithm):
         except ValueError as err:
             self.fail(str(err))
         if all(m.status == "outside raster" for m in matches):
-            self.fail("Boreholes and model raster do not overlap: every borehole lies outside the raster "
-                      "(check the layers' CRS and extent).")
+            self.fail(tr("Boreholes and model raster do not overlap: every borehole lies outside the raster "
+                         "(check the layers' CRS and extent)."))
         stats = statistics(matches)
         rows = [(g, {"id": m.borehole.id, "depth_m": m.borehole.depth_m, "observed_c": nan_none(m.borehole.observed_c),
                      "model_c": nan_none(m.model_c), "residual_c": nan_none(m.residual_c),
@@ -173,21 +179,25 @@ class BoreholeValidation(PermafrostAlgorithm):
                             styles.residual_point_qml())
         try:
             write_validation_report(report, matches, stats,
-                                    f"Model: {model_path}; band depths {', '.join(f'{d:g}' for d in depths)} m; "
-                                    f"sampling {method}; depth tolerance {tolerance:g} m; "
-                                    f"nearest valid pixel within {max_km:g} km.")
+                                    tr("Model: {path}; band depths {depths} m; sampling {method}; depth tolerance "
+                                       "{tolerance:g} m; nearest valid pixel within {max_km:g} km.").format(
+                                        path=model_path, depths=", ".join(f"{d:g}" for d in depths),
+                                        method=tr(METHOD_LABELS[METHODS.index(method)]), tolerance=tolerance,
+                                        max_km=max_km),
+                                    locale=report_locale())
         except ValueError as err:
             self.fail(str(err))
         for m in matches:
             if m.status != "ok":
-                feedback.pushWarning(f"Borehole {m.borehole.id}: not compared ({m.status}).")
+                feedback.pushWarning(tr("Borehole {id}: not compared ({status}).").format(id=m.borehole.id,
+                                                                                          status=m.status))
         for group in repeated_boreholes(holes):
             b = group[0]
-            feedback.pushWarning(
-                f"Borehole {', '.join(sorted({h.id for h in group}))} is listed {len(group)} times at lon {b.lon:.5f}, "
-                f"lat {b.lat:.5f}, depth {b.depth_m:g} m (observed "
-                f"{', '.join(f'{h.observed_c:.2f}' for h in group)} °C): counted once in n and the statistics, "
-                "with the mean observed value.")
+            feedback.pushWarning(tr(
+                "Borehole {ids} is listed {count} times at lon {lon:.5f}, lat {lat:.5f}, depth {depth:g} m (observed "
+                "{values} °C): counted once in n and the statistics, with the mean observed value.").format(
+                    ids=", ".join(sorted({h.id for h in group})), count=len(group), lon=b.lon, lat=b.lat,
+                    depth=b.depth_m, values=", ".join(f"{h.observed_c:.2f}" for h in group)))
         feedback.pushInfo(f"n = {stats['n']}, bias = {stats['bias']:.3f} °C, MAE = {stats['mae']:.3f} °C, "
                           f"RMSE = {stats['rmse']:.3f} °C, r = {stats['r']:.3f}")
         meets = int(stats["n"] > 0 and stats["rmse"] < RMSE_TARGET_C)

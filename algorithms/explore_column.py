@@ -11,7 +11,7 @@ from qgis.core import (
 from ..core.raster_io import Grid
 from ..core.regional.point import simulate_point
 from ..core.regional.point_report import write_point_report, write_profile_csv
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, report_locale, tr
 from .model_parameters import add_model_parameters, model_run_from_parameters
 
 
@@ -19,6 +19,8 @@ class ExploreColumn(PermafrostAlgorithm):
     NAME = "column_explorer"
     DISPLAY = "Single-column explorer"
     GROUP = "analysis"
+    TAGS = ("single column", "point", "trumpet curve", "borehole", "active layer", "单点", "钻孔", "活动层", "地温剖面")
+    README_SECTION = "Single-column explorer (`permafrost:column_explorer`, group \"Analysis\")"
     HELP = (
         "Runs one column of the model at a point, with exactly the inputs and settings of the regional run, and "
         "writes an HTML report: the 'trumpet' envelope (annual minimum, mean and maximum temperature against "
@@ -45,18 +47,20 @@ class ExploreColumn(PermafrostAlgorithm):
         inputs, settings = model_run_from_parameters(self, parameters, context)
         grid_crs = QgsCoordinateReferenceSystem.fromWkt(Grid.of(inputs.climate).crs_wkt)
         point = self.parameterAsPoint(parameters, "POINT", context, grid_crs)  # transformed to the grid's CRS
-        feedback.pushInfo(f"Running the column at ({point.x():.4f}, {point.y():.4f})")
+        feedback.pushInfo(tr("Running the column at ({x:.4f}, {y:.4f})").format(x=point.x(), y=point.y()))
         try:
             run = simulate_point(inputs, settings, point.x(), point.y())
         except ValueError as err:
             raise QgsProcessingException(str(err)) from None
         csv_path = self.parameterAsFileOutput(parameters, "OUTPUT_CSV", context)
         try:
-            report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context))
+            report = write_point_report(run, self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context),
+                                        locale=report_locale())
             results = {"OUTPUT_REPORT": report, "MAGT_10M": run.magt_10m_c, "ALT_MEAN": run.mean_alt_m}
             if csv_path:
                 results["OUTPUT_CSV"] = write_profile_csv(run, csv_path)
         except ValueError as err:
             raise QgsProcessingException(str(err)) from None
-        feedback.pushInfo(f"MAGT at 10 m: {run.magt_10m_c:.2f} °C; mean ALT {run.mean_alt_m:.2f} m")
+        feedback.pushInfo(tr("MAGT at 10 m: {magt:.2f} °C; mean ALT {alt:.2f} m").format(magt=run.magt_10m_c,
+                                                                                        alt=run.mean_alt_m))
         return results

@@ -22,7 +22,7 @@ from ..core.calibration.report import write_calibration_report
 from ..core.heat import Cancelled
 from ..core.prep.landcover import DEFAULT_TABLE, read_table
 from .analysis_common import lonlat_transform
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
 from .model_parameters import add_model_parameters, model_run_from_parameters
 
 NOT_USED = {"NFACTORS", "INITIAL", "ANOMALIES"}
@@ -33,25 +33,30 @@ class CalibrateNfactors(PermafrostAlgorithm):
     NAME = "calibrate"
     DISPLAY = "Calibrate n-factors to measured ground temperatures"
     GROUP = "model"
+    TAGS = ("calibration", "calibrate", "inversion", "borehole", "n-factor", "fit", "cross-validation", "RMSE",
+            "标定", "率定", "反演", "钻孔", "n因子", "交叉验证")
+    README_SECTION = "Calibration against measured ground temperatures (`permafrost:calibrate`, group \"Model\")"
     HELP = (
         "Fits the model's surface parameters to measured mean annual ground temperatures (boreholes, soil "
         "thermometers), the way the published product was inverted from boreholes. For every land-cover class "
         "that holds a site it fits the freezing and thawing n-factors (and, optionally, the thickness of a "
         "moss/peat layer on top of the soil); classes without sites keep the prior table. Rows of one site and "
-        "depth are averaged over their years, and the model over the same years of the simulated period. Each "
-        "site is simulated at its pixel (or the nearest pixel with data within the search distance) with the "
+        "depth are averaged over their years, and the model over the same years of the simulated period.",
+        "Each site is simulated at its pixel (or the nearest pixel with data within the search distance) with the "
         "same model as 'Simulate permafrost ground temperature'; all sites and all perturbed parameter sets of "
-        "an iteration run as one solver batch. The fit is regularised least squares (Levenberg–Marquardt, "
-        "bounded): residuals are (model − observed)/σ<sub>obs</sub>, every site weighing the same whatever its "
-        "number of depths, plus (parameter − prior)/σ<sub>prior</sub>, so few sites cannot give absurd values. "
-        f"Bounds: n<sub>f</sub> {N_FREEZING.lower}–{N_FREEZING.upper}, n<sub>t</sub> {N_THAWING.lower}–"
-        f"{N_THAWING.upper}, organic layer {ORGANIC.lower}–{ORGANIC.upper} m. Leave-one-site-out "
-        "cross-validation refits each site's class without it and predicts it: its RMSE (CV_RMSE) is the honest "
-        "estimate of the error at a new site. Outputs: the n-factor table (CSV class,n_freezing,n_thawing that "
-        "'Land cover to n-factors' reads unchanged, with standard errors), optionally the organic-layer "
-        "thickness raster (for the ORGANIC_RASTER input of the soil tools), per-site residuals and an HTML "
-        "report (before/after scatter with 1:1 line, residuals, parameters with standard errors, warnings)."
+        "an iteration run as one solver batch. The fit is regularised, bounded least squares "
+        "(Levenberg–Marquardt): residuals are (model − observed)/σ_obs, every site weighing the same whatever its "
+        "number of depths, plus (parameter − prior)/σ_prior, so few sites cannot give absurd values. Bounds: "
+        "n_f {nf_lo}–{nf_hi}, n_t {nt_lo}–{nt_hi}, organic layer {org_lo}–{org_hi} m.",
+        "Leave-one-site-out cross-validation refits each site's class without it and predicts it: its RMSE "
+        "(CV_RMSE) is the honest estimate of the error at a new site. Outputs: the n-factor table (CSV "
+        "class,n_freezing,n_thawing that 'Land cover to n-factors' reads unchanged, with standard errors), "
+        "optionally the organic-layer thickness raster (for the ORGANIC_RASTER input of the soil tools), per-site "
+        "residuals and an HTML report (before/after scatter with 1:1 line, residuals, parameters with standard "
+        "errors, warnings).",
     )
+    HELP_ARGS = {"nf_lo": N_FREEZING.lower, "nf_hi": N_FREEZING.upper, "nt_lo": N_THAWING.lower,
+                 "nt_hi": N_THAWING.upper, "org_lo": ORGANIC.lower, "org_hi": ORGANIC.upper}
 
     def add(self, parameter, help_text, advanced=False):
         """Skip the 'simulate' parameters listed in :data:`NOT_USED` (added by ``add_model_parameters``)."""
@@ -138,7 +143,7 @@ class CalibrateNfactors(PermafrostAlgorithm):
         """Observation rows as dicts keyed by field name; point geometry (in WGS84) fills the lon/lat fields."""
         source = self.parameterAsSource(parameters, "OBSERVATIONS", context)
         if source is None:
-            self.fail("Observations: the layer or CSV cannot be opened.")
+            self.fail(tr("Observations: the layer or CSV cannot be opened."))
         names = source.fields().names()
         lon = self.parameterAsString(parameters, "LON_FIELD", context) or "lon"
         lat = self.parameterAsString(parameters, "LAT_FIELD", context) or "lat"
@@ -155,8 +160,8 @@ class CalibrateNfactors(PermafrostAlgorithm):
         if not points:
             missing = [f for f in (lon, lat) if f not in names]
             if missing:
-                self.fail(f"Observations: the table has no point geometry and no field {', '.join(missing)}; "
-                          f"its fields are {', '.join(names)}.")
+                self.fail(tr("Observations: the table has no point geometry and no field {missing}; its fields are "
+                             "{fields}.").format(missing=", ".join(missing), fields=", ".join(names)))
         return rows, names, (lon, lat)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -193,10 +198,11 @@ class CalibrateNfactors(PermafrostAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         stats = result.stats
-        for key, label in (("before", "prior"), ("after", "calibrated"), ("cv", "cross-validated")):
+        for key, label in (("before", tr("prior n-factors")), ("after", tr("calibrated")),
+                           ("cv", tr("leave-one-site-out"))):
             s = stats[key]
-            feedback.pushInfo(f"RMSE {label}: {s['rmse']:.2f} °C, bias {s['bias']:+.2f} °C, r {s['r']:.2f} "
-                              f"(N = {s['n']})")
+            feedback.pushInfo(tr("RMSE {label}: {rmse:.2f} °C, bias {bias:+.2f} °C, r {r:.2f} (N = {n})").format(
+                label=label, rmse=s["rmse"], bias=s["bias"], r=s["r"], n=s["n"]))
         results = {"N": stats["after"]["n"], "SITES": len(result.sites.names), "RMSE_BEFORE": stats["before"]["rmse"],
                    "RMSE_AFTER": stats["after"]["rmse"], "CV_RMSE": stats["cv"]["rmse"],
                    "BIAS_BEFORE": stats["before"]["bias"], "BIAS_AFTER": stats["after"]["bias"]}
@@ -206,11 +212,13 @@ class CalibrateNfactors(PermafrostAlgorithm):
         if outputs["OUTPUT_RESIDUALS"]:
             results["OUTPUT_RESIDUALS"] = write_residuals(outputs["OUTPUT_RESIDUALS"], result)
         if outputs["OUTPUT_REPORT"]:
-            text = (f"Period {settings.first_year}–{settings.last_year}, trend {settings.trend_c_per_decade:g} "
-                    f"°C/decade around {settings.climatology_year:g}; σ_obs "
-                    f"{self.parameterAsDouble(parameters, 'OBS_ERROR', context):g} °C; {result.columns_run} "
-                    "columns simulated.")
-            results["OUTPUT_REPORT"] = write_calibration_report(outputs["OUTPUT_REPORT"], result, text)
+            text = tr("Period {first}–{last}, trend {trend:g} °C/decade around {year:g}; σ_obs {sigma:g} °C; "
+                      "{columns} columns simulated.").format(
+                first=settings.first_year, last=settings.last_year, trend=settings.trend_c_per_decade,
+                year=settings.climatology_year, sigma=self.parameterAsDouble(parameters, "OBS_ERROR", context),
+                columns=result.columns_run)
+            results["OUTPUT_REPORT"] = write_calibration_report(outputs["OUTPUT_REPORT"], result, text,
+                                                                 locale=report_locale())
         feedback.setProgress(100)
         return results
 

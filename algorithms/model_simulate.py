@@ -7,16 +7,19 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterRasterDestination,
+    QgsProject,
 )
 
 from ..core import styles
 from ..core.heat import Cancelled
+from ..core.raster_io import band_summary
 from ..core.regional import run_region
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, tr
 from .model_parameters import add_model_parameters, model_run_from_parameters
 
-OUTPUT_PARAMETERS = (("magt", "OUTPUT_MAGT"), ("magt_depths", "OUTPUT_MAGT_DEPTHS"), ("alt", "OUTPUT_ALT"),
-                     ("ttop", "OUTPUT_TTOP"), ("presence", "OUTPUT_PRESENCE"), ("diagnostics", "OUTPUT_DIAGNOSTICS"))
+OUTPUT_PARAMETERS = (("magt", "OUTPUT_MAGT"), ("magt_depths", "OUTPUT_MAGT_DEPTHS"), ("ttop", "OUTPUT_TTOP"),
+                     ("presence", "OUTPUT_PRESENCE"), ("alt", "OUTPUT_ALT"), ("diagnostics", "OUTPUT_DIAGNOSTICS"))
+"""(core output key, parameter) in layer-tree order of the loaded outputs, top first."""
 STYLE_WRITERS = {
     "magt": styles.write_magt_style,
     "magt_depths": styles.write_magt_style,
@@ -26,28 +29,76 @@ STYLE_WRITERS = {
 }
 
 
-class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
-    """Dialog post-processor: apply the sidecar .qml written beside the output."""
+def log_results_summary(feedback, outputs):
+    """Log the range of MAGT (10 m), the permafrost share and the range of ALT of the finished run."""
+    magt = band_summary(outputs["magt"])
+    if not magt["count"]:
+        feedback.pushWarning(tr("Results: no pixel has a MAGT value (every pixel lacks an input)."))
+        return
+    feedback.pushInfo(tr("Results: MAGT at 10 m from {min:.2f} to {max:.2f} °C (mean {mean:.2f} °C); permafrost "
+                         "(MAGT < 0 °C) in {frozen} of {count} pixels ({share:.1f} %).").format(
+        min=magt["min"], max=magt["max"], mean=magt["mean"], frozen=magt["below_zero"], count=magt["count"],
+        share=100.0 * magt["below_zero"] / magt["count"]))
+    if outputs.get("alt"):
+        alt = band_summary(outputs["alt"])
+        if alt["count"]:
+            feedback.pushInfo(tr("Active-layer thickness from {min:.2f} to {max:.2f} m (mean {mean:.2f} m) in "
+                                 "{count} pixels.").format(min=alt["min"], max=alt["max"], mean=alt["mean"],
+                                                          count=alt["count"]))
 
-    def __init__(self, qml):
+
+class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
+    """Dialog post-processor: apply the sidecar .qml written beside the output, and keep the run's layers in order.
+
+    ``rank`` orders the layers of one run in the layer tree, lowest on top (MAGT above ALT, which would hide
+    it); ``run`` is the list shared by the post-processors of that run.
+    """
+
+    alive = []  # Processing holds only the C++ side: the Python objects must outlive the algorithm instance
+
+    def __init__(self, qml, rank=0, run=None):
         super().__init__()
-        self.qml = qml
+        self.qml, self.rank, self.run = qml, rank, run if run is not None else []
+
+    @classmethod
+    def create(cls, qml, rank=0, run=None):
+        """A post-processor kept alive until the dialog has loaded the layer."""
+        post = cls(qml, rank, run)
+        cls.alive.append(post)
+        return post
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        if layer is not None and os.path.exists(self.qml):
+        if layer is None:
+            return
+        if os.path.exists(self.qml):
             layer.loadNamedStyle(self.qml)
             layer.triggerRepaint()
+        project = context.project() or QgsProject.instance()
+        node = project.layerTreeRoot().findLayer(layer.id())
+        if node is not None and node.parent() is not None:
+            parent = node.parent()
+            above = [parent.children().index(n) for lid, rank in self.run if rank < self.rank
+                     for n in [parent.findLayer(lid)] if n is not None and n.parent() is parent]
+            if above and parent.children().index(node) < max(above):
+                parent.insertChildNode(max(above) + 1, node.clone())
+                parent.removeChildNode(node)
+        self.run.append((layer.id(), self.rank))
+        if self in self.alive:
+            self.alive.remove(self)
 
 
 class SimulateGroundTemperature(PermafrostAlgorithm):
     NAME = "simulate"
     DISPLAY = "Simulate permafrost ground temperature"
     GROUP = "model"
+    TAGS = ("model", "heat conduction", "enthalpy", "active layer", "ALT", "TTOP", "simulation", "模拟", "热传导", "活动层",
+            "活动层厚度")
+    README_SECTION = "Regional run (`permafrost:simulate`, group \"Model\")"
     HELP = (
         "Runs the 1-D enthalpy heat-conduction model in every pixel of the prepared rasters and writes the mean "
         "annual ground temperature (MAGT) at 10 m depth over the simulated period, the product of the published "
-        "NE China 1 km map. Ground surface temperature is n<sub>f</sub>·T<sub>air</sub> in winter and "
-        "n<sub>t</sub>·T<sub>air</sub> in summer; the geothermal heat flux enters at the bottom; time stepping is "
+        "NE China 1 km map. Ground surface temperature is n_f × T_air in winter and "
+        "n_t × T_air in summer; the geothermal heat flux enters at the bottom; time stepping is "
         "fully implicit (backward Euler). Each year's monthly air temperature is the climatology plus a linear "
         "trend relative to the climatology's central year, or plus the monthly anomalies when given. Without an "
         "initial-state raster each pixel starts from its TTOP equilibrium profile (TTOP at the surface extended "
@@ -95,8 +146,8 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         except (ValueError, RuntimeError) as err:  # RuntimeError: the worker processes could not run
             raise QgsProcessingException(str(err)) from None
         results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"]}
-        self._post_processors = []
-        for key, name in OUTPUT_PARAMETERS:
+        run = []
+        for rank, (key, name) in enumerate(OUTPUT_PARAMETERS):
             path = outputs.get(key)
             if not path:
                 continue
@@ -104,7 +155,6 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
             if key in STYLE_WRITERS:
                 qml = STYLE_WRITERS[key](path)
                 if context.willLoadLayerOnCompletion(path):
-                    post = StyleFromSidecar(qml)
-                    self._post_processors.append(post)
-                    context.layerToLoadOnCompletionDetails(path).setPostProcessor(post)
+                    context.layerToLoadOnCompletionDetails(path).setPostProcessor(StyleFromSidecar.create(qml, rank, run))
+        log_results_summary(feedback, outputs)
         return results

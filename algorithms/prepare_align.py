@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterRasterLayer
 
 from ..core.prep.warp import align_to_file
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import (
     RESAMPLING_LABELS,
     add_output,
@@ -22,6 +22,8 @@ class ClipAlign(PermafrostAlgorithm):
     NAME = "prepare_clip_align"
     DISPLAY = "Clip and align raster to model grid"
     GROUP = "input"
+    TAGS = ("clip", "align", "warp", "reproject", "resample", "裁剪", "对齐", "重采样", "重投影")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Clips, reprojects and resamples any raster onto the model grid with GDAL warp, keeping every band, "
             "its description and unit. Continuous data (temperature, DEM, soil properties) are resampled "
             "bilinearly, or averaged when the source pixels are less than half the grid pixel; categorical data "
@@ -53,5 +55,6 @@ class ClipAlign(PermafrostAlgorithm):
             _, used = align_to_file(path, grid, mask, out, "Input raster", resampling(self, parameters, context),
                                     categorical, src_crs)
         report_gaps(feedback, out, mask, "Aligned raster")
-        feedback.pushInfo(f"Aligned with {used} resampling to {grid.cols} × {grid.rows} pixels.")
+        feedback.pushInfo(tr("Aligned with {method} resampling to {cols} × {rows} pixels.").format(
+            method=used, cols=grid.cols, rows=grid.rows))
         return {"OUTPUT": out}

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterString
 
 from ..core.prep.anomalies import prepare_anomalies
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import add_output, add_template, core_errors, report_gaps, template
 
 
@@ -11,6 +11,8 @@ class AnomaliesFromNetcdf(PermafrostAlgorithm):
     NAME = "prepare_anomalies"
     DISPLAY = "Monthly air-temperature anomalies from NetCDF"
     GROUP = "input"
+    TAGS = ("anomalies", "ERA5", "NetCDF", "air temperature", "warming", "距平", "气温", "升温")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Builds the optional anomalies stack of the transient model run from a monthly 2 m air temperature "
             "NetCDF (e.g. ERA5-Land monthly means, t2m in K): each month minus the mean of that calendar month "
             "over a base period (default all years in the file). Dimensions (time or valid_time, latitude, "
@@ -50,5 +52,6 @@ class AnomaliesFromNetcdf(PermafrostAlgorithm):
             names = prepare_anomalies(path, grid, mask, out, self.parameterAsString(parameters, "VARIABLE", context),
                                       None if base == (-9999, 9999) else base, year("FIRST_YEAR"), year("LAST_YEAR"))
         report_gaps(feedback, out, mask, "Anomalies")
-        feedback.pushInfo(f"{len(names)} monthly bands: {names[0]} … {names[-1]}")
+        feedback.pushInfo(tr("{n} monthly bands: {first} … {last}").format(n=len(names), first=names[0],
+                                                                           last=names[-1]))
         return {"OUTPUT": out}

@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ..core.prep.climate_rasters import monthly_sources, prepare_climate
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, tr
 from .prepare_common import (
     Stop,
     add_output,
@@ -26,6 +26,8 @@ class ClimateFromRasters(PermafrostAlgorithm):
     NAME = "prepare_climate_rasters"
     DISPLAY = "Climate from monthly rasters (WorldClim, CHELSA, 12-band)"
     GROUP = "input"
+    TAGS = ("climate", "air temperature", "WorldClim", "CHELSA", "climatology", "气温", "气候态")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Builds the 12-band monthly air-temperature climatology (°C) on the model grid from WorldClim 2.1 "
             "(wc2.1_*_tavg_01 … 12.tif, °C), CHELSA (integer kelvin × 10 with GDAL scale/offset) or any "
             "12-band raster (January first; NetCDF variables with 12 steps too). Give one 12-band raster, the "
@@ -56,7 +58,7 @@ class ClimateFromRasters(PermafrostAlgorithm):
         folder = self.parameterAsFile(parameters, "FOLDER", context) or None
         pattern = self.parameterAsString(parameters, "PATTERN", context) or None
         if not layers and not folder:
-            self.fail("Climate: give the monthly rasters or a folder holding them")
+            self.fail(tr("Climate: give the monthly rasters or a folder holding them"))
         grid, mask = template(self, parameters, context)
         out = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         on_kelvin = ("convert", "stop")[self.parameterAsEnum(parameters, "ON_KELVIN", context)]
@@ -67,7 +69,7 @@ class ClimateFromRasters(PermafrostAlgorithm):
                 info = prepare_climate(sources, grid, mask, out, on_kelvin, resampling(self, parameters, context),
                                        progress, is_cancelled)
         except Stop:
-            feedback.reportError("Cancelled: no output was written.")
+            feedback.reportError(tr("Cancelled: no output was written."))
             return {}
         report_gaps(feedback, out, mask, "Climate")
         for note in info["notes"]:

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..core.prep.stations import STANDARD_LAPSE_C_PER_KM, prepare_station_climate, read_station_csv, stations_from_table
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
 from .prepare_common import Stop, add_output, add_template, core_errors, layer_path, report_gaps, template
 
 METHODS = ("thin_plate", "idw")
@@ -25,6 +25,9 @@ class ClimateFromStations(PermafrostAlgorithm):
     NAME = "prepare_climate_stations"
     DISPLAY = "Climate from weather stations (interpolation with DEM)"
     GROUP = "input"
+    TAGS = ("climate", "weather stations", "interpolation", "lapse rate", "DEM", "thin-plate spline", "IDW", "气象站",
+            "插值", "气温直减率", "气温")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Builds the 12-band monthly air-temperature climatology (°C) by observational interpolation. Per "
             "month the station values are reduced to sea level with a lapse rate (fitted from the stations by "
             "least squares of temperature on elevation together with a planar trend, or fixed, default "
@@ -92,7 +95,7 @@ class ClimateFromStations(PermafrostAlgorithm):
         csv_path = self.parameterAsFile(parameters, "STATIONS_CSV", context)
         source = self.parameterAsSource(parameters, "STATIONS_LAYER", context)
         if bool(csv_path) == (source is not None):
-            self.fail("Stations: give either a stations CSV or a station point layer (exactly one)")
+            self.fail(tr("Stations: give either a stations CSV or a station point layer (exactly one)"))
         if csv_path:
             return read_station_csv(csv_path, prefix, lat=self.parameterAsString(parameters, "LAT_FIELD", context),
                                     lon=self.parameterAsString(parameters, "LON_FIELD", context), elevation=elev,
@@ -130,16 +133,17 @@ class ClimateFromStations(PermafrostAlgorithm):
                     stations, dem, grid, mask, out, method, lapse,
                     self.parameterAsDouble(parameters, "SMOOTHING", context),
                     self.parameterAsDouble(parameters, "IDW_POWER", context),
-                    self.parameterAsInt(parameters, "NEIGHBOURS", context), report, progress, is_cancelled)
+                    self.parameterAsInt(parameters, "NEIGHBOURS", context), report, progress, is_cancelled,
+                    locale=report_locale())
         except Stop:
-            feedback.reportError("Cancelled: no output was written.")
+            feedback.reportError(tr("Cancelled: no output was written."))
             return {}
         report_gaps(feedback, out, mask, "Climate")
         n = len(interp.stations.lat)
-        feedback.pushInfo(f"{n} stations ({len(stations.lat) - n} co-located merged); lapse rate (°C/km) per "
-                          f"month: {', '.join(f'{v:.2f}' for v in interp.lapse)}")
-        feedback.pushInfo("Leave-one-out RMSE (°C) Jan…Dec: " + ", ".join(f"{v:.2f}" for v in cv.rmse_c)
-                          + f"; annual mean: {cv.annual_rmse_c:.2f}")
+        feedback.pushInfo(tr("{n} stations ({merged} co-located merged); lapse rate (°C/km) per month: {rates}").format(
+            n=n, merged=len(stations.lat) - n, rates=", ".join(f"{v:.2f}" for v in interp.lapse)))
+        feedback.pushInfo(tr("Leave-one-out RMSE (°C) Jan…Dec: {rmse}; annual mean: {annual:.2f}").format(
+            rmse=", ".join(f"{v:.2f}" for v in cv.rmse_c), annual=cv.annual_rmse_c))
         results = {"OUTPUT": out, "LOO_RMSE_ANNUAL": cv.annual_rmse_c, "STATIONS_USED": n}
         if report:
             results["REPORT"] = report

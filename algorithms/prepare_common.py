@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ..core.prep.grid import grid_from_template
+from .base import tr
 
 TEMPLATE_HELP = ("Model grid (template raster) from 'Prepare model grid', or any raster on the wanted grid. "
                  "The output has exactly its extent, resolution and CRS, and is NoData where the template "
@@ -48,7 +49,7 @@ def layer_path(alg, parameters, name, context, label):
         return None
     path = layer.source()
     if not layer.isValid():
-        raise QgsProcessingException(f"{label}: {path} is not a valid raster")
+        raise QgsProcessingException(tr("{label}: {path} is not a valid raster").format(label=label, path=path))
     return path
 
 
@@ -140,5 +141,6 @@ def report_gaps(feedback, out_path, mask, label):
     missing = inside & ~np.isfinite(read_raster(out_path, bands=[1])[0])
     if inside.any() and missing.any():
         share = 100.0 * missing.sum() / inside.sum()
-        feedback.pushWarning(f"{label}: NoData in {missing.sum()} of {inside.sum()} region pixels ({share:.1f} %): "
-                             "the inputs do not cover them or hold NoData (or water) there; the model skips them.")
+        feedback.pushWarning(tr("{label}: NoData in {missing} of {inside} region pixels ({share:.1f} %): the inputs "
+                                "do not cover them or hold NoData (or water) there; the model skips them.").format(
+            label=label, missing=missing.sum(), inside=inside.sum(), share=share))

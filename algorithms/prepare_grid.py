@@ -19,7 +19,7 @@ from ..core.prep.grid import (
     pixel_size_km,
     write_template,
 )
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import add_output, core_errors, layer_path
 
 
@@ -27,6 +27,8 @@ class PrepareGrid(PermafrostAlgorithm):
     NAME = "prepare_grid"
     DISPLAY = "Prepare model grid"
     GROUP = "input"
+    TAGS = ("grid", "template", "region", "extent", "resolution", "格网", "模板栅格", "研究区")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Defines the common grid of all model inputs and writes it as a template raster (band 'mask': "
             "1 inside the region, NoData outside). Give exactly one region: an extent, a polygon layer "
             "(optionally buffered; pixels whose centre is inside are in), or an existing raster whose grid "
@@ -44,11 +46,13 @@ class PrepareGrid(PermafrostAlgorithm):
                  "Buffer around the region polygons, in km (measured on the ground whatever the CRS).")
         self.add(QgsProcessingParameterRasterLayer("REFERENCE", "Existing template raster", optional=True),
                  "Copy the grid (extent, resolution, CRS) of this raster; its NoData pixels are outside the region.")
-        self.add(QgsProcessingParameterNumber("RESOLUTION", "Resolution (grid CRS units; 0.0083333° = 30″)",
-                                              QgsProcessingParameterNumber.Double, defaultValue=ARC_SECONDS_30,
-                                              minValue=1e-6),
-                 "Pixel size in units of the grid CRS: degrees for EPSG:4326 (default 1/120° = 30″), metres "
-                 "for projected CRSs. Ignored with an existing template raster.")
+        resolution = self.add(QgsProcessingParameterNumber("RESOLUTION",
+                                                           "Resolution (grid CRS units; 0.0083333° = 30″)",
+                                                           QgsProcessingParameterNumber.Double,
+                                                           defaultValue=ARC_SECONDS_30, minValue=1e-6),
+                              "Pixel size in units of the grid CRS: degrees for EPSG:4326 (default 1/120° = 30″), "
+                              "metres for projected CRSs. Ignored with an existing template raster.")
+        resolution.setMetadata({"widget_wrapper": {"decimals": 8}})
         self.add(QgsProcessingParameterCrs("CRS", "Grid CRS", defaultValue="EPSG:4326", optional=True),
                  "CRS of the model grid (default EPSG:4326). Ignored with an existing template raster.")
         add_output(self, "Model grid (template raster)",
@@ -70,8 +74,8 @@ class PrepareGrid(PermafrostAlgorithm):
         chosen = [n for n, on in (("extent", extent_given), ("polygons", polygons), ("template", bool(reference)))
                   if on]
         if len(chosen) != 1:
-            self.fail("Prepare model grid: give exactly one region (an extent, a polygon layer or an existing "
-                      f"template raster); got {', '.join(chosen) or 'none'}")
+            self.fail(tr("Prepare model grid: give exactly one region (an extent, a polygon layer or an existing "
+                         "template raster); got {chosen}").format(chosen=", ".join(chosen) or "none"))
         wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
         with core_errors():
             if reference:
@@ -88,6 +92,7 @@ class PrepareGrid(PermafrostAlgorithm):
             write_template(out, grid, mask)
         dx, dy = pixel_size_km(grid)
         inside = int((mask == 1).sum())
-        feedback.pushInfo(f"Model grid: {grid.cols} × {grid.rows} pixels (about {dx:.2f} × {dy:.2f} km), "
-                          f"extent {[round(v, 6) for v in grid.extent]}, {inside} pixels inside the region.")
+        feedback.pushInfo(tr("Model grid: {cols} × {rows} pixels (about {dx:.2f} × {dy:.2f} km), extent {extent}, "
+                             "{inside} pixels inside the region.").format(
+            cols=grid.cols, rows=grid.rows, dx=dx, dy=dy, extent=[round(v, 6) for v in grid.extent], inside=inside))
         return {"OUTPUT": out, "COLUMNS": grid.cols, "ROWS": grid.rows, "INSIDE": inside}

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingParameterFile
 
 from ..core.prep.era5 import prepare_initial_state
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import add_output, add_template, core_errors, report_gaps, template
 
 
@@ -11,6 +11,8 @@ class InitialFromEra5(PermafrostAlgorithm):
     NAME = "prepare_initial_era5"
     DISPLAY = "ERA5-Land initial ground temperature"
     GROUP = "input"
+    TAGS = ("ERA5-Land", "initial state", "soil temperature", "NetCDF", "初始地温", "土壤温度")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Reads ERA5-Land soil temperature stl1…stl4 (kelvin; layers 0–7, 7–28, 28–100, 100–289 cm) from a "
             "NetCDF file (GRIB files are read through GDAL's GRIB driver, messages STL1…STL4), averages all time steps (time or valid_time), handles latitudes in either "
             "order and longitudes 0–360, and regrids bilinearly with GDAL warp to the model grid. Output: bands "
@@ -31,5 +33,5 @@ class InitialFromEra5(PermafrostAlgorithm):
         with core_errors():
             names = prepare_initial_state(path, grid, mask, out)
         report_gaps(feedback, out, mask, "Initial ground temperature")
-        feedback.pushInfo(f"Wrote {', '.join(names)} (°C).")
+        feedback.pushInfo(tr("Wrote {bands} (°C).").format(bands=", ".join(names)))
         return {"OUTPUT": out}

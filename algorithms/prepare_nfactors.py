@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterRasterLayer
 
 from ..core.prep.landcover import DEFAULT_TABLE, ESA_CCI_TABLE, prepare_nfactors, read_table
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import (
     add_output,
     add_resampling,
@@ -25,14 +25,17 @@ class LandcoverToNfactors(PermafrostAlgorithm):
     NAME = "prepare_nfactors"
     DISPLAY = "Land cover to n-factors"
     GROUP = "input"
+    TAGS = ("n-factor", "land cover", "MODIS", "IGBP", "ESA CCI", "vegetation", "n因子", "土地覆盖", "植被")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Turns a land-cover class raster (MODIS MCD12 IGBP by default, Byte, NoData 255) into the 2-band "
             "freezing/thawing n-factor raster through a lookup table. Classes are aligned by nearest neighbour "
             "(mode when the source is finer). Default IGBP n-factors (class: n_freezing/n_thawing) are "
             "representative values within the ranges of Lunardini (1978), Klene et al. (2001), Smith & "
             "Riseborough (2002), Karunaratne & Burn (2004) and Kade et al. (2006); class 3 stands for the larch "
-            "forests of the Greater Khingan: " + _table_help() + ". Water (0) and classes with empty n-factors become "
+            "forests of the Greater Khingan: {table}. Water (0) and classes with empty n-factors become "
             "NoData, so the model skips them. ESA CCI LC classes (10–220, water 210) use the same values through "
             "resources/tables/nfactors_esacci.csv; for other schemes give your own CSV table.")
+    HELP_ARGS = {"table": _table_help()}
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add(QgsProcessingParameterRasterLayer("LANDCOVER", "Land cover (classes)"),
@@ -58,5 +61,5 @@ class LandcoverToNfactors(PermafrostAlgorithm):
             counts = prepare_nfactors(path, grid, mask, out, read_table(table_path),
                                       resampling(self, parameters, context))
         report_gaps(feedback, out, mask, "n-factors")
-        feedback.pushInfo("Pixels per class: " + ", ".join(f"{c}: {n}" for c, n in counts.items()))
+        feedback.pushInfo(tr("Pixels per class: {counts}").format(counts=", ".join(f"{c}: {n}" for c, n in counts.items())))
         return {"OUTPUT": out}

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer
 
 from ..core.prep.soil_rasters import prepare_hwsd_soil
-from .base import PermafrostAlgorithm
+from .base import PermafrostAlgorithm, tr
 from .prepare_common import (
     add_output,
     add_resampling,
@@ -21,15 +21,17 @@ from .soil_help import SOIL_METHOD_HELP
 
 class SoilFromHwsd(PermafrostAlgorithm):
     NAME = "prepare_soil_hwsd"
-    DISPLAY = "Soil thermal properties from HWSD topsoil"
+    DISPLAY = "HWSD topsoil → soil thermal properties"
     GROUP = "input"
+    TAGS = ("soil", "HWSD", "thermal conductivity", "heat capacity", "unfrozen water", "土壤", "导热系数", "热容量", "未冻水")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Turns the Harmonized World Soil Database topsoil (0–30 cm) sand, silt, clay and organic carbon "
             "(% by weight, NoData −1) into the per-layer soil thermal-property raster of the model: topsoil "
             "0–0.3 m; subsoil 0.3 m to the soil depth with the topsoil texture and the subsoil organic carbon; "
             "substrate (weathered bedrock) from the soil depth to the model bottom; optional organic layer on "
             "top. Bulk density, porosity and field capacity by the Saxton & Rawls (2006) pedotransfer "
             "functions (organic matter = 1.724 × organic carbon, clamped at 8 % in their equations). Pixels "
-            "where sand + silt + clay = 0 (water, rock, urban in HWSD) are NoData. " + SOIL_METHOD_HELP)
+            "where sand + silt + clay = 0 (water, rock, urban in HWSD) are NoData.", SOIL_METHOD_HELP)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         for name, label in (("SAND", "sand"), ("SILT", "silt"), ("CLAY", "clay"), ("OC", "organic carbon")):
@@ -59,5 +61,5 @@ class SoilFromHwsd(PermafrostAlgorithm):
                                   resampling=resampling(self, parameters, context),
                                   **soil_options(self, parameters, context))
         report_gaps(feedback, out, mask, "Soil thermal properties")
-        feedback.pushInfo(f"{n} pixels with soil properties; NoData elsewhere.")
+        feedback.pushInfo(tr("{n} pixels with soil properties; NoData elsewhere.").format(n=n))
         return {"OUTPUT": out, "PIXELS": n}

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFile
 
 from ..core.prep.soil_rasters import prepare_soilgrids_soil
-from .base import PermafrostAlgorithm, feedback_callables
+from .base import PermafrostAlgorithm, feedback_callables, tr
 from .prepare_common import (
     Stop,
     add_output,
@@ -21,8 +21,10 @@ from .soil_help import SOIL_METHOD_HELP
 
 class SoilFromSoilGrids(PermafrostAlgorithm):
     NAME = "prepare_soil_soilgrids"
-    DISPLAY = "Soil thermal properties from SoilGrids250m"
+    DISPLAY = "SoilGrids250m → soil thermal properties"
     GROUP = "input"
+    TAGS = ("soil", "SoilGrids", "thermal conductivity", "heat capacity", "unfrozen water", "土壤", "导热系数", "热容量", "未冻水")
+    README_SECTION = "Input preparation (Processing group \"Input preparation\")"
     HELP = ("Turns SoilGrids250m 2.0 tiles into the per-layer soil thermal-property raster: one layer per "
             "SoilGrids depth interval (0–5, 5–15, 15–30, 30–60, 60–100, 100–200 cm), then the substrate to the "
             "model bottom, optional organic layer on top. The folder must hold sand, silt, clay (g/kg), bdod "
@@ -30,7 +32,7 @@ class SoilFromSoilGrids(PermafrostAlgorithm):
             "10⁻³ cm³/cm³, for the field capacity). Units are converted exactly (g/kg ÷ 10 → %, cg/cm³ × 10 → "
             "kg/m³, dg/kg ÷ 100 → %, 10⁻³ → m³/m³); tiles in Interrupted Goode Homolosine are warped to the "
             "grid (averaged when finer). Porosity = 1 − bulk density / particle density (mineral 2650, "
-            "organic 1300 kg/m³). " + SOIL_METHOD_HELP)
+            "organic 1300 kg/m³).", SOIL_METHOD_HELP)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add(QgsProcessingParameterFile("FOLDER", "SoilGrids folder", QgsProcessingParameterFile.Folder),
@@ -52,8 +54,8 @@ class SoilFromSoilGrids(PermafrostAlgorithm):
                                            progress=progress, is_cancelled=is_cancelled,
                                            **soil_options(self, parameters, context))
         except Stop:
-            feedback.reportError("Cancelled: no output was written.")
+            feedback.reportError(tr("Cancelled: no output was written."))
             return {}
         report_gaps(feedback, out, mask, "Soil thermal properties")
-        feedback.pushInfo(f"{n} pixels with soil properties; NoData elsewhere.")
+        feedback.pushInfo(tr("{n} pixels with soil properties; NoData elsewhere.").format(n=n))
         return {"OUTPUT": out, "PIXELS": n}

@@ -1,16 +1,18 @@
-"""The Processing provider: id ``permafrost``, "Permafrost ground temperature"."""
+"""The Processing provider: id ``permafrost``, "Permafrost ground temperature", with the bundled models."""
 
+import glob
 import importlib
 import inspect
 import os
 import pkgutil
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .base import PermafrostAlgorithm
+from .base import GROUPS, PLUGIN_DIR, PermafrostAlgorithm, install_translator, tr
 
-ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "icon.svg")
+ICON = os.path.join(PLUGIN_DIR, "resources", "icon.svg")
+MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 NOT_ALGORITHM_MODULES = {"base", "provider"}
 
 
@@ -27,22 +29,41 @@ def algorithm_classes():
     return [found[k] for k in sorted(found)]
 
 
+def bundled_models():
+    """The models shipped in resources/models (``*.model3``), loaded; a model whose group is a key of ``GROUPS``
+    (e.g. "model") is shown in that group of the toolbox, under its translated name."""
+    models = []
+    for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(path) and model.name().strip():
+            if model.groupId() in GROUPS:
+                model.setGroup(tr(GROUPS[model.groupId()]))
+            models.append(model)
+    return models
+
+
 class PermafrostProvider(QgsProcessingProvider):
+    def __init__(self):
+        super().__init__()
+        install_translator()
+
     def id(self):
         return "permafrost"
 
     def name(self):
-        return "Permafrost ground temperature"
+        return tr("Permafrost ground temperature")
 
-    def longName(self):
-        return "Permafrost ground temperature (MAGT at 10 m, NE China method)"
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return tr("Permafrost ground temperature (MAGT at 10 m, NE China method)")
 
     def icon(self):
         return QIcon(ICON)
 
-    def svgIconPath(self):
+    def svgIconPath(self):  # noqa: N802 (QGIS API name)
         return ICON
 
-    def loadAlgorithms(self):
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in bundled_models():
+            self.addAlgorithm(model)

@@ -127,6 +127,27 @@ def read_raster(path, bands=None, window=None, shape=None):
     return np.stack(out)
 
 
+def band_summary(path, band=1, rows_per_block=512):
+    """Valid-pixel count, count below 0, min, mean and max of one band, read in row blocks (bounded memory).
+
+    Min, mean and max are NaN when the band holds no valid pixel.
+    """
+    ds = gdal.Open(path)
+    if ds is None:
+        raise ValueError(f"{path}: cannot be opened as a raster")
+    count, below, total, low, high = 0, 0, 0.0, np.inf, -np.inf
+    for yoff in range(0, ds.RasterYSize, rows_per_block):
+        rows = min(rows_per_block, ds.RasterYSize - yoff)
+        a = read_raster(path, [band], (0, yoff, ds.RasterXSize, rows))[0]
+        a = a[np.isfinite(a)]
+        if a.size:
+            count, below, total = count + a.size, below + int((a < 0).sum()), total + float(a.sum())
+            low, high = min(low, float(a.min())), max(high, float(a.max()))
+    if not count:
+        return {"count": 0, "below_zero": 0, "min": np.nan, "mean": np.nan, "max": np.nan}
+    return {"count": count, "below_zero": below, "min": low, "mean": total / count, "max": high}
+
+
 def band_info(path):
     """Descriptions and units of every band, in band order."""
     ds = open_raster(path)

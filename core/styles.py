@@ -1,13 +1,11 @@
 """QGIS layer styles (.qml XML) for the plugin's outputs, written without QGIS.
 
 Raster styles go to a sidecar ``.qml`` beside the raster (``magt.tif`` → ``magt.qml``), which QGIS
-applies whenever the layer is opened, also when qgis_process produced it. Vector styles go to the
-GeoPackage's ``layer_styles`` table (loaded by QGIS as the layer's default style) for ``.gpkg`` files,
-and to a sidecar ``.qml`` for other file formats. Every writer returns the path of the sidecar
-(or of the GeoPackage) it wrote.
+applies whenever the layer is opened, also when qgis_process produced it. Vector styles go to a
+sidecar ``.qml`` too, also for GeoPackages (a ``layer_styles`` table would make QGIS ask which of the
+file's tables to add). Every writer returns the path of the sidecar it wrote.
 """
 
-import datetime
 import os
 from xml.sax.saxutils import quoteattr
 
@@ -75,9 +73,12 @@ def magt_qml(scheme="zhou2000", band=1):
     return _document(_raster_pipe(_pseudocolor(items, "DISCRETE", min(lows[0] - 2.0, -6.0), 4.0, band)))
 
 
-def alt_qml(max_m=3.0, band=1):
-    """Interpolated sequential style for active-layer thickness (m), 0 to ``max_m`` m, pale to dark brown."""
-    stops = ((0.0, "#fff7bc"), (0.33, "#fec44f"), (0.67, "#ec7014"), (1.0, "#8c2d04"))
+def alt_qml(max_m=8.0, band=1):
+    """Interpolated sequential style for active-layer thickness (m), 0 to ``max_m`` m, pale to dark brown.
+
+    The stops are denser at the common 0–3 m (for 8 m: 0, 1, 3, 8 m) so thick thaw layers stay distinguishable.
+    """
+    stops = ((0.0, "#fff7bc"), (0.125, "#fec44f"), (0.375, "#ec7014"), (1.0, "#662506"))
     items = [(f"{max_m * t:g}", color, f"{max_m * t:g} m") for t, color in stops]
     return _document(_raster_pipe(_pseudocolor(items, "INTERPOLATED", 0.0, max_m, band)))
 
@@ -110,7 +111,7 @@ def write_magt_style(raster_path, scheme="zhou2000"):
     return write_text(sidecar_path(raster_path), magt_qml(scheme))
 
 
-def write_alt_style(raster_path, max_m=3.0):
+def write_alt_style(raster_path, max_m=8.0):
     """Write the active-layer-thickness sidecar style (0..``max_m`` m); returns the .qml path."""
     return write_text(sidecar_path(raster_path), alt_qml(max_m))
 
@@ -213,48 +214,10 @@ def residual_point_qml(field="residual_c"):
     return _document(_graduated(field, ranges))
 
 
-def write_vector_style(path, qml_text, layer_name=None, style_name="permafrost_magt"):
-    """Attach a style to a vector file: default style in a GeoPackage's ``layer_styles``, else a sidecar .qml.
+def write_vector_style(path, qml_text):
+    """Attach a style to a vector file as a sidecar .qml (QGIS applies it on load); returns the .qml path.
 
-    ``layer_name`` is the GeoPackage table (default: its first layer). Returns the file written.
+    A GeoPackage gets no ``layer_styles`` table: QGIS would then ask which of its tables to add.
     """
-    if os.path.splitext(path)[1].lower() != ".gpkg":
-        return write_text(sidecar_path(path), qml_text)
-    from osgeo import ogr
+    return write_text(sidecar_path(path), qml_text)
 
-    ds = ogr.Open(path, update=1)
-    if ds is None:
-        raise ValueError(f"{path}: cannot be opened as a GeoPackage to store its style")
-    layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
-    if layer is None:
-        raise ValueError(f"{path}: no layer {layer_name!r} to style")
-    table, geom_column = layer.GetName(), layer.GetGeometryColumn()
-    styles = ds.GetLayerByName("layer_styles")
-    if styles is None:
-        styles = ds.CreateLayer("layer_styles", geom_type=ogr.wkbNone)
-        for name, kind in (("f_table_catalog", ogr.OFTString), ("f_table_schema", ogr.OFTString),
-                           ("f_table_name", ogr.OFTString), ("f_geometry_column", ogr.OFTString),
-                           ("styleName", ogr.OFTString), ("styleQML", ogr.OFTString),
-                           ("styleSLD", ogr.OFTString), ("useAsDefault", ogr.OFTInteger),
-                           ("description", ogr.OFTString), ("owner", ogr.OFTString),
-                           ("ui", ogr.OFTString), ("update_time", ogr.OFTDateTime)):
-            field = ogr.FieldDefn(name, kind)
-            if name == "useAsDefault":
-                field.SetSubType(ogr.OFSTBoolean)
-            styles.CreateField(field)
-    styles.SetAttributeFilter(f"f_table_name = '{table}'")
-    for old in list(styles):
-        old.SetField("useAsDefault", 0)
-        styles.SetFeature(old)
-    styles.SetAttributeFilter(None)
-    feature = ogr.Feature(styles.GetLayerDefn())
-    now = datetime.datetime.now(datetime.timezone.utc)
-    for name, value in (("f_table_catalog", ""), ("f_table_schema", ""), ("f_table_name", table),
-                        ("f_geometry_column", geom_column), ("styleName", style_name), ("styleQML", qml_text),
-                        ("styleSLD", ""), ("useAsDefault", 1), ("description", "permafrost_magt default style"),
-                        ("owner", ""), ("ui", "")):
-        feature.SetField(name, value)
-    feature.SetField("update_time", now.year, now.month, now.day, now.hour, now.minute, now.second, 0)
-    styles.CreateFeature(feature)
-    ds = None
-    return path

@@ -134,7 +134,7 @@ def main():
                           OUTPUT_LINE=o("permafrost_boundary.gpkg"), OUTPUT_EXTENT=o("permafrost_extent.gpkg"))
         classes = qp.run("Thermal-stability classes (Zhou et al. 2000)", "stability_classes",
                          INPUT=sim["OUTPUT_MAGT"], OUTPUT_RASTER=o("stability_classes.tif"),
-                         OUTPUT_POLYGONS=o("stability_classes.gpkg"))
+                         OUTPUT_POLYGONS=o("stability_class_polygons.gpkg"))
         route = qp.run("Route corridor: Mohe – MDS391 along the crude oil pipeline", "route_corridors",
                        ROUTES=d("route_mohe_daqing_pipeline.geojson"), NAME_FIELD="name", INPUT=sim["OUTPUT_MAGT"],
                        ALT=sim["OUTPUT_ALT"], CLASSES=classes["OUTPUT_RASTER"], SPACING=1000,

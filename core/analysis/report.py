@@ -5,8 +5,10 @@ import html
 import io
 import math
 
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..atomic import write_text
 
@@ -22,8 +24,21 @@ def new_figure(width_in=8.0, height_in=4.0):
     return fig
 
 
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei",
+             "PingFang SC")
+
+
+def font_families():
+    """DejaVu Sans, then the installed CJK fonts: matplotlib falls back to them for Chinese glyphs."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans"] + [name for name in CJK_FONTS if name in installed]
+
+
 def figure_html(fig, alt):
-    """An <img> tag holding the figure as a base64 PNG."""
+    """An <img> tag holding the figure as a base64 PNG (Chinese labels and route names drawn with a CJK font)."""
+    families = font_families()
+    for text in fig.findobj(Text):
+        text.set_fontfamily(families)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight")
     data = base64.b64encode(buf.getvalue()).decode("ascii")

@@ -51,7 +51,7 @@ SCHEMES = {
         StabilityClass(-5.0, -3.0, 2, "Stable", "稳定型", "#2171b5"),
         StabilityClass(-3.0, -1.5, 3, "Sub-stable", "亚稳定型", "#6baed6"),
         StabilityClass(-1.5, -0.5, 4, "Transitional", "过渡型", "#c6dbef"),
-        StabilityClass(-0.5, 0.0, 5, "Unstable", "不稳定型", "#f7f7f7"),
+        StabilityClass(-0.5, 0.0, 5, "Unstable", "不稳定型", "#ffd92f"),
         NO_PERMAFROST,
     ),
     "high_temperature": (
@@ -62,7 +62,7 @@ SCHEMES = {
     "ran2022": (
         StabilityClass(-INF, -3.0, 1, "Cold permafrost", "冷冻土", "#2171b5"),
         StabilityClass(-3.0, -1.5, 2, "Cool permafrost", "凉冻土", "#6baed6"),
-        StabilityClass(-1.5, 0.0, 3, "Warm permafrost", "暖冻土", "#deebf7"),
+        StabilityClass(-1.5, 0.0, 3, "Warm permafrost", "暖冻土", "#ffd92f"),
         NO_PERMAFROST,
     ),
 }
@@ -142,9 +142,9 @@ def class_colors(classes):
     return out
 
 
-RAMP = ((-8.0, (8, 48, 107)), (-3.0, (33, 113, 181)), (-1.0, (158, 202, 225)), (-0.01, (247, 247, 247)),
+RAMP = ((-8.0, (8, 48, 107)), (-3.0, (33, 113, 181)), (-1.0, (158, 202, 225)), (-0.01, (255, 217, 47)),
         (0.5, (253, 174, 107)), (3.0, (203, 24, 29)), (8.0, (103, 0, 13)))
-"""Diverging MAGT ramp (°C → RGB): blues below 0 °C, pale at 0, reds above."""
+"""Diverging MAGT ramp (°C → RGB): blues below 0 °C, warning yellow just below 0 °C (never white), reds above."""
 
 
 def magt_color(value):

@@ -5,14 +5,15 @@ import html
 import numpy as np
 
 from ..analysis.report import figure_html, new_figure, table, write_page
+from ..report_text import translator
 
 
-def scatter_figure(result):
-    """Observed against model before and after the fit (and cross-validated), with the 1:1 line."""
+def scatter_figure(result, t):
+    """Observed against model before and after the fit (and cross-validated), with the 1:1 line; ``t`` translates."""
     fig = new_figure(11.0, 4.2)
     obs = result.observed
-    panels = [("Prior (before)", result.before, "#b2182b"), ("Calibrated (after)", result.after, "#2166ac"),
-              ("Leave-one-site-out", result.cv, "#1b7837")]
+    panels = [(t("Prior (before)"), result.before, "#b2182b"), (t("Calibrated (after)"), result.after, "#2166ac"),
+              (t("Leave-one-site-out"), result.cv, "#1b7837")]
     finite = np.concatenate([obs] + [v[np.isfinite(v)] for _, v, _ in panels])
     lo, hi = float(finite.min()) - 0.5, float(finite.max()) + 0.5
     for i, (title, model, colour) in enumerate(panels, start=1):
@@ -22,38 +23,43 @@ def scatter_figure(result):
         ax.scatter(obs[ok], model[ok], s=14, color=colour, edgecolor="k", lw=0.3, zorder=3)
         ax.axhline(0, color="#999", lw=0.5)
         ax.axvline(0, color="#999", lw=0.5)
-        ax.set(xlim=(lo, hi), ylim=(lo, hi), aspect="equal", title=title, xlabel="Observed (°C)")
+        ax.set(xlim=(lo, hi), ylim=(lo, hi), aspect="equal", title=title, xlabel=t("Observed (°C)"))
         if i == 1:
-            ax.set_ylabel("Model (°C)")
+            ax.set_ylabel(t("Model (°C)"))
         ax.grid(alpha=0.3)
     return fig
 
 
-def _stats_rows(result):
-    names = {"before": "Prior parameters", "after": "Calibrated", "cv": "Leave-one-site-out cross-validation"}
+def _stats_rows(result, t):
+    names = {"before": t("Prior parameters"), "after": t("Calibrated"),
+             "cv": t("Leave-one-site-out cross-validation")}
     return [[names[k], s["n"], s["bias"], s["rmse"], s["r"]] for k, s in result.stats.items()]
 
 
-def write_calibration_report(path, result, settings_text=""):
-    """Write the report atomically; returns ``path``."""
+def write_calibration_report(path, result, settings_text="", locale=None):
+    """Write the report atomically; ``locale`` (e.g. "zh_CN") selects the language of its texts. Returns ``path``."""
+    t = translator(locale)
     kinds = [k.name for k in result.kinds]
     body = [f"<p>{html.escape(settings_text)}</p>"]
     if result.warnings:
-        body.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in result.warnings) +
-                    "</ul>")
-    body += ["<h2>Statistics over site-depth means (model − observed)</h2>",
-             table(["", "N", "Bias (°C)", "RMSE (°C)", "Pearson r"], _stats_rows(result)),
-             "<p>Cross-validation refits each site's class without that site and predicts it; a class with a "
-             "single site is then predicted from the prior. It estimates the error at a new site.</p>",
-             figure_html(scatter_figure(result), "Observed against model before and after calibration"),
-             "<h2>Parameters per land-cover class</h2>"]
-    head = ["Class", "Sites"] + [f"prior {k}" for k in kinds] + [f"fitted {k}" for k in kinds] + \
-        [f"± {k} (1 s.e.)" for k in kinds] + ["At bound"]
+        body.append(f"<h2>{t('Warnings')}</h2><ul>" +
+                    "".join(f"<li>{html.escape(w)}</li>" for w in result.warnings) + "</ul>")
+    cv_note = t("Cross-validation refits each site's class without that site and predicts it; a class with a "
+                "single site is then predicted from the prior. It estimates the error at a new site.")
+    body += [f"<h2>{t('Statistics over site-depth means (model − observed)')}</h2>",
+             table(["", "N", t("Bias (°C)"), "RMSE (°C)", "Pearson r"], _stats_rows(result, t)),
+             f"<p>{cv_note}</p>",
+             figure_html(scatter_figure(result, t), t("Observed against model before and after calibration")),
+             f"<h2>{t('Parameters per land-cover class')}</h2>"]
+    head = [t("Class"), t("Sites")] + [t("prior {kind}").format(kind=k) for k in kinds] + \
+        [t("fitted {kind}").format(kind=k) for k in kinds] + [t("± {kind} (1 s.e.)").format(kind=k) for k in kinds] + \
+        [t("At bound")]
     rows = [[c, f.sites, *f.prior, *f.fitted, *f.se, ", ".join(f.at_bound) or "–"]
             for c, f in sorted(result.classes.items())]
     body.append(table(head, rows, text_columns=(len(head) - 1,)))
-    body.append("<p>Standard errors from the Gauss–Newton covariance, including the prior; scaled up by the "
-                "reduced χ² when the sites scatter more than the stated observation error.</p>")
+    se_note = t("Standard errors from the Gauss–Newton covariance, including the prior; scaled up by the reduced χ² "
+                "when the sites scatter more than the stated observation error.")
+    body.append(f"<p>{se_note}</p>")
     sites = result.sites
     per_site = []
     for s, name in enumerate(sites.names):
@@ -63,13 +69,13 @@ def write_calibration_report(path, result, settings_text=""):
                          round(float(sites.distance_km[s]), 2), int(sel.sum()), float(result.observed[sel].mean()),
                          res(result.before), res(result.after), res(result.cv)])
     per_site.sort(key=lambda r: -abs(r[-2]))
-    body += ["<h2>Residuals per site (mean over its depths, model − observed, °C)</h2>",
-             table(["Site", "Lon", "Lat", "Class", "Pixel distance (km)", "Depths", "Observed", "Before", "After",
-                    "Cross-validated"], per_site)]
+    body += [f"<h2>{t('Residuals per site (mean over its depths, model − observed, °C)')}</h2>",
+             table([t("Site"), t("Lon"), t("Lat"), t("Class"), t("Pixel distance (km)"), t("Depths"), t("Observed"),
+                    t("Before"), t("After"), t("Cross-validated")], per_site)]
     if result.unplaced:
-        body += [f"<h2>Sites not used ({len(result.unplaced)})</h2>",
-                 table(["Site", "Lon", "Lat", "Reason"],
+        body += [f"<h2>{t('Sites not used ({n})').format(n=len(result.unplaced))}</h2>",
+                 table([t("Site"), t("Lon"), t("Lat"), t("Reason")],
                        [[u.name, round(u.lon, 4), round(u.lat, 4), u.reason] for u in result.unplaced],
                        text_columns=(0, 3))]
-    return write_page(path, "Calibration of surface parameters against measured ground temperatures",
+    return write_page(path, t("Calibration of surface parameters against measured ground temperatures"),
                       "\n".join(body))

@@ -23,6 +23,7 @@ from scipy.spatial import cKDTree
 from .. import schema
 from ..atomic import write_text
 from ..raster_io import write_raster
+from ..report_text import translator
 from .warp import align
 
 EARTH_RADIUS_KM = 6371.0088
@@ -307,13 +308,15 @@ def interpolate_to_grid(interp, grid, dem_m, chunk=20000, progress=None, is_canc
     return out.reshape(12, grid.rows, grid.cols)
 
 
-def cross_validation_html(interp, cv, title="Station interpolation: leave-one-out cross-validation", worst=15):
-    """A small self-contained HTML report of the cross-validation."""
+def cross_validation_html(interp, cv, worst=15, locale=None):
+    """A small self-contained HTML report of the cross-validation; ``locale`` (e.g. "zh_CN") sets its language."""
+    t = translator(locale)
+    title = t("Station interpolation: leave-one-out cross-validation")
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
     s = interp.stations
-    head = "".join(f"<th>{m}</th>" for m in months)
-    rows = [("RMSE (°C)", cv.rmse_c), ("Bias, predicted − observed (°C)", cv.bias_c),
-            ("Lapse rate (°C/km)", interp.lapse)]
+    head = "".join(f"<th>{t(m)}</th>" for m in months)
+    rows = [("RMSE (°C)", cv.rmse_c), (t("Bias, predicted − observed (°C)"), cv.bias_c),
+            (t("Lapse rate (°C/km)"), interp.lapse)]
     body = "".join(f"<tr><th>{html.escape(n)}</th>" + "".join(f"<td>{v:.2f}</td>" for v in vals) + "</tr>"
                    for n, vals in rows)
     err = cv.predicted_c.mean(axis=1) - cv.observed_c.mean(axis=1)
@@ -322,28 +325,31 @@ def cross_validation_html(interp, cv, title="Station interpolation: leave-one-ou
         f"<tr><td>{html.escape(s.ids[i])}</td><td>{html.escape(s.names[i])}</td><td>{s.lat[i]:.3f}</td>"
         f"<td>{s.lon[i]:.3f}</td><td>{s.elev_m[i]:.0f}</td><td>{cv.observed_c[i].mean():.2f}</td>"
         f"<td>{cv.predicted_c[i].mean():.2f}</td><td>{err[i]:+.2f}</td></tr>" for i in order)
-    method = ("thin-plate spline (smoothing %g)" % interp.smoothing if interp.method == "thin_plate"
-              else "inverse distance (power %g, %d neighbours)" % (interp.power, interp.neighbours))
-    lapse = "fitted per month" if interp.fitted_lapse else "fixed"
+    method = (t("thin-plate spline (smoothing {s:g})").format(s=interp.smoothing) if interp.method == "thin_plate"
+              else t("inverse distance (power {p:g}, {n} neighbours)").format(p=interp.power, n=interp.neighbours))
+    lapse = t("fitted per month") if interp.fitted_lapse else t("fixed")
+    summary = t("{n} stations; residual interpolation: {method}; lapse rate {lapse}. Annual-mean RMSE: "
+                "<b>{rmse:.2f} °C</b>.").format(n=len(s.lat), method=method, lapse=lapse, rmse=cv.annual_rmse_c)
+    headers = "".join(f"<th>{t(h)}</th>" for h in ("id", "name", "lat", "lon", "elevation (m)", "observed (°C)",
+                                                     "predicted (°C)", "error (°C)"))
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif}}td,th{{padding:2px 6px;text-align:right}}table{{border-collapse:collapse}}
 tr:nth-child(even){{background:#eee}}</style></head><body><h1>{html.escape(title)}</h1>
-<p>{len(s.lat)} stations; residual interpolation: {method}; lapse rate {lapse}.
-Annual-mean RMSE: <b>{cv.annual_rmse_c:.2f} °C</b>.</p>
+<p>{summary}</p>
 <table><tr><th></th>{head}</tr>{body}</table>
-<h2>Stations with the largest annual-mean error</h2>
-<table><tr><th>id</th><th>name</th><th>lat</th><th>lon</th><th>elevation (m)</th><th>observed (°C)</th>
-<th>predicted (°C)</th><th>error (°C)</th></tr>{worst_rows}</table></body></html>
+<h2>{t("Stations with the largest annual-mean error")}</h2>
+<table><tr>{headers}</tr>{worst_rows}</table></body></html>
 """
 
 
 def prepare_station_climate(stations, dem_path, grid, mask, out_path, method="thin_plate", lapse_c_per_km=None,
                             smoothing=10.0, power=2.0, neighbours=12, report_path=None, progress=None,
-                            is_cancelled=None):
+                            is_cancelled=None, locale=None):
     """Interpolate the stations onto the grid with the DEM and write ``tair_01..12`` (°C).
 
     The DEM (m) is warped to the grid (bilinear, or average when it is much finer). Returns
-    (interpolator, cross-validation); the HTML report is written when ``report_path`` is given.
+    (interpolator, cross-validation); the HTML report is written when ``report_path`` is given, in the
+    language of ``locale`` (default English).
     """
     dem = align(dem_path, grid, "DEM", "auto", bands=[1])[0]
     dem[~np.isfinite(mask)] = np.nan
@@ -357,5 +363,5 @@ def prepare_station_climate(stations, dem_path, grid, mask, out_path, method="th
                  metadata={"METHOD": method, "LAPSE_RATE_C_PER_KM": lapse, "STATIONS": len(interp.stations.lat),
                            "LOO_RMSE_C": ",".join(f"{v:.3f}" for v in cv.rmse_c)})
     if report_path:
-        write_text(report_path, cross_validation_html(interp, cv))
+        write_text(report_path, cross_validation_html(interp, cv, locale=locale))
     return interp, cv

@@ -7,18 +7,20 @@ import numpy as np
 
 from ..analysis.report import figure_html, new_figure, page, table
 from ..atomic import atomic_path, write_text
+from ..report_text import translator
 
 
-def _plots(run, series_depths):
+def _plots(run, series_depths, t=str):
     low, mean, high = run.envelope()
     trumpet = new_figure(5, 6)
     ax = trumpet.add_subplot()
-    ax.plot(low, run.depths_m, color="#2166ac", label="annual minimum")
-    ax.plot(mean, run.depths_m, color="black", label="annual mean")
-    ax.plot(high, run.depths_m, color="#b2182b", label="annual maximum")
+    ax.plot(low, run.depths_m, color="#2166ac", label=t("annual minimum"))
+    ax.plot(mean, run.depths_m, color="black", label=t("annual mean"))
+    ax.plot(high, run.depths_m, color="#b2182b", label=t("annual maximum"))
     ax.axvline(0.0, color="grey", lw=0.8, ls="--")
     ax.invert_yaxis()
-    ax.set(xlabel="Temperature (°C)", ylabel="Depth (m)", title=f"Trumpet curve, {run.years[-1]}")
+    ax.set(xlabel=t("Temperature (°C)"), ylabel=t("Depth (m)"),
+           title=t("Trumpet curve, {year}").format(year=run.years[-1]))
     ax.legend(loc="lower left")
 
     series = new_figure(8, 4)
@@ -28,28 +30,34 @@ def _plots(run, series_depths):
         i = int(np.argmin(np.abs(run.depths_m - d)))
         ax.plot(years, run.series_c[:, i], lw=0.8, label=f"{run.depths_m[i]:g} m")
     ax.axhline(0.0, color="grey", lw=0.8, ls="--")
-    ax.set(xlabel="Year", ylabel="Temperature (°C)", title="Ground temperature")
+    ax.set(xlabel=t("Year"), ylabel=t("Temperature (°C)"), title=t("Ground temperature"))
     ax.legend(ncol=4, fontsize="small")
 
     alt = new_figure(6, 3)
     ax = alt.add_subplot()
     ax.bar(run.years, run.alt_m, color="#8c510a")
-    ax.set(xlabel="Year", ylabel="Active-layer thickness (m)", title="Annual maximum thaw depth")
+    ax.set(xlabel=t("Year"), ylabel=t("Active-layer thickness (m)"), title=t("Annual maximum thaw depth"))
     return [trumpet, series, alt]
 
 
-def write_point_report(run, path, series_depths=(0.5, 1.0, 2.0, 5.0, 10.0)):
-    """Write the explorer's HTML report (trumpet envelope, series, ALT per year, inputs used) atomically."""
-    inputs = table(["input", "value"], [(k, v if isinstance(v, str) else float(v)) for k, v in run.inputs.items()])
-    alts = table(["year", "ALT (m)"], [(str(y), float(a)) for y, a in zip(run.years, run.alt_m)])
-    images = "".join(f"<p>{figure_html(f, 'plot')}</p>" for f in _plots(run, series_depths))
-    body = f"""<p>Pixel (column {run.pixel[0]}, row {run.pixel[1]}) at {run.lat:.4f}° N, {run.lon:.4f}° E;
-years {run.years[0]}–{run.years[-1]}. MAGT at 10 m over the period: <b>{run.magt_10m_c:.2f} °C</b>;
-TTOP {run.ttop_c:.2f} °C; mean active-layer thickness {run.mean_alt_m:.2f} m.</p>
+def write_point_report(run, path, series_depths=(0.5, 1.0, 2.0, 5.0, 10.0), locale=None):
+    """Write the explorer's HTML report (trumpet envelope, series, ALT per year, inputs used) atomically.
+
+    ``locale`` (e.g. "zh_CN") selects the language of its texts (default English).
+    """
+    t = translator(locale)
+    inputs = table([t("input"), t("value")],
+                   [(k, v if isinstance(v, str) else float(v)) for k, v in run.inputs.items()])
+    alts = table([t("year"), t("ALT (m)")], [(str(y), float(a)) for y, a in zip(run.years, run.alt_m)])
+    images = "".join(f"<p>{figure_html(f, 'plot')}</p>" for f in _plots(run, series_depths, t))
+    summary = t("Pixel (column {col}, row {row}) at {lat:.4f}° N, {lon:.4f}° E; years {first}–{last}. MAGT at 10 m "
+                "over the period: <b>{magt:.2f} °C</b>; TTOP {ttop:.2f} °C; mean active-layer thickness {alt:.2f} m.")
+    body = f"""<p>{summary.format(col=run.pixel[0], row=run.pixel[1], lat=run.lat, lon=run.lon, first=run.years[0],
+                                 last=run.years[-1], magt=run.magt_10m_c, ttop=run.ttop_c, alt=run.mean_alt_m)}</p>
 {images}
-<h2>Active-layer thickness per year</h2>{alts}
-<h2>Input values used</h2>{inputs}"""
-    text = page("Single-column run", body)
+<h2>{t("Active-layer thickness per year")}</h2>{alts}
+<h2>{t("Input values used")}</h2>{inputs}"""
+    text = page(t("Single-column run"), body)
     return write_text(path, text)
 
 

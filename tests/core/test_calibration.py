@@ -1,6 +1,7 @@
 """Calibration: twin experiments, regularisation, cross-validation, bad observations and the output files."""
 
 import csv
+import re
 
 import numpy as np
 import pytest
@@ -159,6 +160,21 @@ def test_residuals_and_report_are_written(tmp_path, twin):
     report = write_calibration_report(str(tmp_path / "report.html"), twin, "twin")
     text = open(report, encoding="utf-8").read()
     assert text.count("<img") == 1 and "Leave-one-site-out" in text and "s00" in text
+
+
+def test_report_in_chinese_keeps_the_numbers(tmp_path, twin):
+    english = open(write_calibration_report(str(tmp_path / "en.html"), twin, "twin"), encoding="utf-8").read()
+    text = open(write_calibration_report(str(tmp_path / "zh.html"), twin, "twin", locale="zh_CN"),
+                encoding="utf-8").read()
+    for heading in ("用实测地温标定地表参数", "基于站点-深度平均值的统计量（模拟 − 实测）", "各土地覆盖类别的参数",
+                    "各站点残差", "留一站点交叉验证"):
+        assert heading in text
+    assert "Parameters per land-cover class" not in text and text.count("<img") == 1
+    numbers = re.compile(r"<td>(-?[0-9.]+)</td>")  # the number cells of every table
+    assert numbers.findall(text) == numbers.findall(english) != []
+    for key in ("before", "after", "cv"):
+        assert f"<td>{twin.stats[key]['rmse']:.2f}</td>" in text
+    assert "<td class=\"t\">s00</td>" in text
 
 
 def test_organic_layer_twin(tmp_path, region):

@@ -214,3 +214,12 @@ def test_colocated_stations_with_conflicting_values_are_named(tmp_path):
     close = st.Stations(stations.ids, stations.names, stations.lat, stations.lon, stations.elev_m,
                         np.vstack([stations.temps_c[:6], stations.temps_c[2] + 0.5]))
     assert len(close.merged().lat) == 6  # records of one station within 2 °C are averaged
+
+def test_cross_validation_report_in_chinese_keeps_the_numbers(tmp_path, wc14):
+    g, mask = grid_from_extent(122.0, 52.5, 122.5, 53.0, res=1 / 12)
+    report = str(tmp_path / "cv_zh.html")
+    _, cv = st.prepare_station_climate(wc14, DEM, g, mask, str(tmp_path / "c.tif"), report_path=report,
+                                       locale="zh_CN")
+    zh = open(report, encoding="utf-8").read()
+    assert "气象站插值：留一交叉验证" in zh and "年平均 RMSE" in zh and "薄板样条" in zh
+    assert f"{cv.annual_rmse_c:.2f}" in zh and "Annual-mean" not in zh

@@ -2,11 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-import pytest
 from osgeo import ogr, osr
 
 from core import styles
-from core.analysis.schemes import classes_from_table
+from core.analysis.schemes import classes_from_table, scheme_classes
 
 
 def parse(text):
@@ -39,7 +38,9 @@ def test_class_style_lists_every_class_code_with_both_names(tmp_path):
 
 def test_alt_presence_and_vector_styles_are_well_formed(tmp_path):
     alt = parse(open(styles.write_alt_style(str(tmp_path / "alt.tif"), max_m=2.0), encoding="utf-8").read())
-    assert [i.get("value") for i in alt.findall(".//item")] == ["0", "0.66", "1.34", "2"]
+    assert [i.get("value") for i in alt.findall(".//item")] == ["0", "0.25", "0.75", "2"]
+    deep = parse(styles.alt_qml())
+    assert [i.get("value") for i in deep.findall(".//item")] == ["0", "1", "3", "8"]  # observed ALT reaches 8 m
     pres = parse(open(styles.write_presence_style(str(tmp_path / "p.tif")), encoding="utf-8").read())
     assert len(pres.findall(".//paletteEntry")) == 2
     assert parse(styles.boundary_line_qml()).find(".//renderer-v2").get("type") == "singleSymbol"
@@ -61,22 +62,31 @@ def make_gpkg(path, name="extent"):
     return str(path)
 
 
-def test_gpkg_style_is_stored_as_single_default(tmp_path):
+def test_gpkg_style_goes_to_a_sidecar_and_the_gpkg_keeps_one_table(tmp_path):
     path = make_gpkg(tmp_path / "extent.gpkg")
     styles.write_vector_style(path, styles.boundary_line_qml())
-    styles.write_vector_style(path, styles.extent_polygon_qml())
+    out = styles.write_vector_style(path, styles.extent_polygon_qml())
+    assert out == str(tmp_path / "extent.qml") and "SimpleFill" in open(out, encoding="utf-8").read()
     ds = ogr.Open(path)
-    rows = [(f.GetField("f_table_name"), f.GetField("f_geometry_column"), f.GetField("useAsDefault"),
-             f.GetField("styleQML")) for f in ds.GetLayerByName("layer_styles")]
-    assert len(rows) == 2
-    defaults = [r for r in rows if r[2] == 1]
-    assert len(defaults) == 1 and defaults[0][:2] == ("extent", "geom")
-    assert "SimpleFill" in defaults[0][3]
-    assert not (tmp_path / "extent.qml").exists()
+    assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == ["extent"]
+    assert ds.GetLayerByName("layer_styles") is None
 
 
 def test_non_gpkg_vector_gets_sidecar(tmp_path):
     out = styles.write_vector_style(str(tmp_path / "line.shp"), styles.boundary_line_qml())
     assert out == str(tmp_path / "line.qml")
-    with pytest.raises(ValueError, match="no layer"):
-        styles.write_vector_style(make_gpkg(tmp_path / "x.gpkg"), styles.boundary_line_qml(), layer_name="nope")
+
+
+def test_warmest_permafrost_classes_are_never_near_white():
+    for scheme in ("zhou2000", "ran2022"):
+        classes = sorted(scheme_classes(scheme), key=lambda c: c.lower)
+        warmest = [c for c in classes if c.upper == 0.0][0]
+        rgb = [int(warmest.color[k:k + 2], 16) for k in (1, 3, 5)]
+        assert max(rgb) - min(rgb) > 100, scheme  # saturated, visible on a white canvas
+    user = classes_from_table([["", "-1", "7", "cold"], ["-1", "0", "8", "warm"]])
+    line = parse(styles.magt_line_qml(scheme=user))
+    warm = [r for r in line.findall(".//range") if r.get("upper") in ("0", "0.0")][0]
+    symbol = [s for s in line.findall(".//symbol") if s.get("name") == warm.get("symbol")][0]
+    colour = [p.get("v") or p.get("value") for p in symbol.iter() if (p.get("k") or p.get("name")) == "line_color"][0]
+    rgb = [int(v) for v in colour.split(",")[:3]]
+    assert min(rgb) < 180  # not white (the ramp used to be #f7f7f7 just below 0 °C)

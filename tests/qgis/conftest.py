@@ -90,15 +90,21 @@ QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 @pytest.fixture(scope="session")
 def qgis_process_env(tmp_path_factory):
-    """``make(plugin_parent)`` → ``run(*args)`` calling qgis_process.bin with that plugin folder enabled.
+    """``make(plugin_parent, locale=None)`` → ``run(*args)`` calling qgis_process.bin with that plugin folder enabled.
 
-    Debian's ``/usr/bin/qgis_process`` wrapper is broken, so the binary is called. A temporary HOME
-    keeps the QGIS profile (where "plugins enable" is recorded) out of the user's.
+    Debian's ``/usr/bin/qgis_process`` wrapper is broken, so the binary is called. A temporary HOME and
+    QGIS config path keep the QGIS profile (where "plugins enable" and ``locale`` are recorded) out of the
+    user's and out of the test session's.
     """
     import subprocess
 
-    def make(plugin_parent):
-        env = dict(os.environ, HOME=str(tmp_path_factory.mktemp("home")), QGIS_PLUGINPATH=str(plugin_parent),
+    def make(plugin_parent, locale=None):
+        home = tmp_path_factory.mktemp("home")
+        if locale:  # the interface language, as QGIS records it in the profile
+            profile = home / "profiles" / "default" / "QGIS"
+            profile.mkdir(parents=True)
+            (profile / "QGIS3.ini").write_text(f"[locale]\nuserLocale={locale}\noverrideFlag=true\n")
+        env = dict(os.environ, HOME=str(home), QGIS_CUSTOM_CONFIG_PATH=str(home), QGIS_PLUGINPATH=str(plugin_parent),
                    QT_QPA_PLATFORM="offscreen")
 
         def run(*args):

@@ -18,7 +18,7 @@ def ramp(tmp_path):
 
 def test_zhou_classes_raster_polygons_and_styles(run_alg, ramp, tmp_path):
     res = run_alg("stability_classes", {"INPUT": ramp, "SCHEME": 0, "OUTPUT_RASTER": str(tmp_path / "cls.tif"),
-                                        "OUTPUT_POLYGONS": str(tmp_path / "cls.gpkg")})
+                                        "OUTPUT_POLYGONS": str(tmp_path / "cls_polygons.gpkg")})
     raster = QgsRasterLayer(res["OUTPUT_RASTER"], "cls")
     assert raster.renderer().type() == "paletted"                 # sidecar cls.qml picked up on load
     assert len(raster.renderer().classes()) == 6
@@ -47,3 +47,10 @@ def test_user_table_and_bad_table(run_alg, ramp, tmp_path):
         run_alg("stability_classes", {"INPUT": ramp, "SCHEME": 3, "TABLE": ["", 0, 1, "a", -1, 0, 2, "b"],
                                       "OUTPUT_RASTER": str(tmp_path / "bad.tif")})
     assert not os.path.exists(tmp_path / "bad.tif")
+
+
+def test_polygons_named_like_the_raster_leave_the_raster_style_in_place(run_alg, ramp, tmp_path):
+    res = run_alg("stability_classes", {"INPUT": ramp, "SCHEME": 0, "OUTPUT_RASTER": str(tmp_path / "same.tif"),
+                                        "OUTPUT_POLYGONS": str(tmp_path / "same.gpkg")})
+    assert QgsRasterLayer(res["OUTPUT_RASTER"], "cls").renderer().type() == "paletted"
+    assert QgsVectorLayer(res["OUTPUT_POLYGONS"], "cls", "ogr").isValid()

@@ -23,9 +23,9 @@ def test_reduced_demo_products(tmp_path):
         assert (ds.RasterXSize, ds.RasterYSize) == (13, 8)
         assert ds.GetGeoTransform() == gdal.Open(str(out / "grid.tif")).GetGeoTransform()
         ds = None
-    for name in ("magt_10m.qml", "alt.qml"):
+    for name in ("magt_10m.qml", "alt.qml", "stability_classes.qml", "stability_class_polygons.qml"):
         assert (out / name).stat().st_size > 0
-    for name in ("permafrost_extent.gpkg", "stability_classes.gpkg", "route_segments.gpkg"):
+    for name in ("permafrost_extent.gpkg", "stability_class_polygons.gpkg", "route_segments.gpkg"):
         source = ogr.Open(str(out / name))
         assert source.GetLayer(0).GetFeatureCount() > 0, name
         source = None

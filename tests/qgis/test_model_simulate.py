@@ -60,3 +60,24 @@ def test_bad_input_names_the_input(run_alg, prepared, tmp_path):
         run_alg("simulate", {**prepared, **SETTINGS, "SOIL": prepared["NFACTORS"],
                              "OUTPUT_MAGT": str(tmp_path / "magt.tif")})
     assert not (tmp_path / "magt.tif").exists()
+
+
+def test_log_ends_with_a_results_summary_of_the_written_rasters(run_alg, prepared, tmp_path):
+    class Log(QgsProcessingFeedback):
+        lines = []
+
+        def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+            self.lines.append(info)
+
+    feedback = Log()
+    out = {"OUTPUT_MAGT": str(tmp_path / "magt.tif"), "OUTPUT_ALT": str(tmp_path / "alt.tif")}
+    run_alg("simulate", {**prepared, **SETTINGS, **out}, feedback=feedback)
+    magt, alt = (read_raster(out[k])[0] for k in ("OUTPUT_MAGT", "OUTPUT_ALT"))
+    results = [line for line in feedback.lines if line.startswith("Results: MAGT")]
+    assert len(results) == 1
+    frozen, n = int((magt < 0).sum()), int(np.isfinite(magt).sum())
+    assert f"from {np.nanmin(magt):.2f} to {np.nanmax(magt):.2f} °C (mean {np.nanmean(magt):.2f} °C)" in results[0]
+    assert f"in {frozen} of {n} pixels ({100 * frozen / n:.1f} %)" in results[0]
+    alt_line = feedback.lines[feedback.lines.index(results[0]) + 1]
+    assert np.isfinite(alt).any() and alt_line.startswith("Active-layer thickness")
+    assert f"(mean {np.nanmean(alt):.2f} m) in {int(np.isfinite(alt).sum())} pixels" in alt_line

@@ -56,13 +56,19 @@ def features(path):
 
 
 def test_model_file_loads_with_name_group_help_and_outputs(model):
-    assert model.name() == "Permafrost MAGT workflow" and model.group() == "permafrost_magt"
+    assert model.name() == "Permafrost MAGT workflow" and model.group() == "model"
     assert model.validate()[0], model.validate()[1]
     assert set(OUTPUTS) == {o.name() for o in model.outputDefinitions()}
     assert {"extent", "resolution", "stations_csv", "prefix", "dem", "landcover", *HWSD} <= \
         {p.name() for p in model.parameterDefinitions()}
     assert model.parameterDefinition("resolution").defaultValue() == 0.1
     assert model.parameterDefinition("prefix").defaultValue() == "wc14_tmean_"
+    # WorldClim 1.4 columns (1960–1990) go with the central year 1975, an integer
+    year = model.parameterDefinition("climatology_year")
+    assert year.defaultValue() == 1975 and year.dataType() == year.Integer
+    inputs = [p.name() for p in model.parameterDefinitions() if not p.isDestination()]
+    assert inputs[:5] == ["extent", "resolution", "stations_csv", "prefix", "dem"]  # workflow order, not by id
+    assert inputs[-1] == "workers"
     children = model.childAlgorithms()
     assert {c.algorithmId() for c in children.values()} == {
         "permafrost:prepare_grid", "permafrost:prepare_climate_stations", "permafrost:prepare_soil_hwsd",

@@ -20,7 +20,8 @@ def test_plugin_is_enabled(qgis_process):
 def test_permafrost_algorithms_are_listed(qgis_process):
     provider = json.loads(qgis_process("--json", "list"))["providers"]["permafrost"]
     assert provider["name"] == "Permafrost ground temperature"
-    assert set(provider["algorithms"]) == {f"permafrost:{cls.NAME}" for cls in algorithm_classes()}
+    assert set(provider["algorithms"]) == {f"permafrost:{cls.NAME}" for cls in algorithm_classes()} | {
+        "permafrost:Permafrost MAGT workflow"}  # the bundled model
 
 
 def test_simulate_with_two_workers_inside_qgis_process(qgis_process, tmp_path):
