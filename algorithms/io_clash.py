@@ -4,6 +4,7 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -12,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorLayer,
+    QgsProperty,
     QgsProviderRegistry,
 )
 
@@ -57,19 +59,28 @@ def _outputs(alg, parameters, context):
     """(parameter, file path) for every destination with a file value."""
     found = []
     for p in alg.destinationParameterDefinitions():
-        name = p.name()
-        if parameters.get(name) in (None, ""):
+        if not isinstance(p, (QgsProcessingParameterFileDestination, QgsProcessingParameterRasterDestination,
+                              QgsProcessingParameterFeatureSink)):
             continue
-        if isinstance(p, QgsProcessingParameterFileDestination):
-            path = alg.parameterAsFileOutput(parameters, name, context)
-        elif isinstance(p, (QgsProcessingParameterRasterDestination, QgsProcessingParameterFeatureSink)):
-            path = alg.parameterAsOutputLayer(parameters, name, context)
-        else:
-            continue
-        path = _file_of(path)
+        path = _file_of(_destination_text(parameters.get(p.name()), context))
         if path:
             found.append((p, path))
     return found
+
+
+def _destination_text(value, context):
+    """The path a destination value names, read without side effects.
+
+    ``parameterAsOutputLayer`` would register a temporary output for loading on completion a second time
+    (the dialog then tries to load a file that is never written), so the value is read directly.
+    """
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        text, ok = value.sink.valueAsString(context.expressionContext())
+        return text if ok else None
+    if isinstance(value, QgsProperty):
+        text, ok = value.valueAsString(context.expressionContext())
+        return text if ok else None
+    return str(value) if value not in (None, "") else None
 
 
 def _same_file(a, b):
