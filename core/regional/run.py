@@ -179,5 +179,5 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
         f"within {MAX_ITERATIONS} Newton iterations and were re-stepped in smaller sub-steps; "
         f"{summary['capped_steps']} step(s) in {summary['capped_pixels']} pixel(s) stayed unconverged. "
         f"Energy balance: at most {summary['energy_residual']:.1e} of a step's heat exchange is missing from it "
-        f"(largest relative energy residual; below {ENERGY_TOLERANCE:.0e} when every step converged)")
+        f"(largest relative energy residual; at most {ENERGY_TOLERANCE:.0e} when every step converged)")
     return summary
