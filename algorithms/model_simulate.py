@@ -126,10 +126,15 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
                  "1 where MAGT at 10 m is below 0 °C, 0 elsewhere.")
         self.add(dest("OUTPUT_DIAGNOSTICS", "Run diagnostics", optional=True, createByDefault=False),
                  "Bands: permafrost table depth (m), permafrost base depth (m), spin-up years used, "
-                 "spin-up converged (1/0), largest relative energy residual per step, steps whose "
-                 "nonlinear iteration hit its cap.")
+                 "spin-up converged (1/0), largest relative energy residual per step (the share of a step's "
+                 "heat exchange missing from its energy balance; below 1e-9 when every step converged), steps "
+                 "whose nonlinear iteration stayed unconverged (0 expected), steps that did not converge "
+                 "within 40 Newton iterations and were re-stepped in smaller sub-steps, skipped by the "
+                 "warm-pixel rule (1/0).")
         self.addOutput(QgsProcessingOutputNumber("PIXELS", "Simulated pixels"))
         self.addOutput(QgsProcessingOutputNumber("ENERGY_RESIDUAL", "Largest relative energy residual per step"))
+        self.addOutput(QgsProcessingOutputNumber("SUBSTEPPED_STEPS", "Steps re-stepped in smaller sub-steps"))
+        self.addOutput(QgsProcessingOutputNumber("CAPPED_STEPS", "Steps left unconverged"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         inputs, settings = model_run_from_parameters(self, parameters, context)
@@ -145,7 +150,8 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
             return {}  # the base class reports "Cancelled: no output was written." and fails the run
         except (ValueError, RuntimeError) as err:  # RuntimeError: the worker processes could not run
             raise QgsProcessingException(str(err)) from None
-        results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"]}
+        results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"],
+                   "SUBSTEPPED_STEPS": summary["substepped_steps"], "CAPPED_STEPS": summary["capped_steps"]}
         run = []
         for rank, (key, name) in enumerate(OUTPUT_PARAMETERS):
             path = outputs.get(key)

@@ -59,7 +59,9 @@ def nearest_valid_pixel(valid, grid, x, y, max_km):
     is within ``max_km``; None when there is none. Raises ValueError when the point is outside the grid
     or ``max_km`` is negative.
     """
-    valid = np.asarray(valid, dtype=bool)
+    valid = np.asarray(valid)
+    if valid.dtype != bool:
+        raise ValueError(f"valid mask must be boolean (e.g. np.isfinite(data)), got {valid.dtype}")
     if valid.shape != (grid.rows, grid.cols):
         raise ValueError(f"valid mask shape {valid.shape} does not match the grid {(grid.rows, grid.cols)}")
     if not (max_km >= 0):

@@ -56,6 +56,7 @@ def run_specs(specs):
                 "permafrost_base_m": res.permafrost_base_m[col],
                 "ttop_c": res.ttop_c[col],
                 "energy_residual": res.energy_residual[col],
+                "substepped_steps": res.substepped_steps[col],
                 "unconverged_steps": res.unconverged_steps[col],
                 "spinup": {"years": res.spinup_years_used[col], "converged": res.spinup_converged[col]},
             }

@@ -41,8 +41,11 @@ class SimulationResult:
         maximum temperature over the last full year is < 0 °C; NaN without permafrost; the base equals
         the grid bottom when permafrost reaches it.
     ttop_c (ncol,): TTOP of the mean degree-days of the simulated years (see :func:`core.heat.ttop`).
-    energy_residual (ncol,): largest relative per-step energy residual (see Stepper.step).
-    unconverged_steps (ncol,): steps whose Newton iteration hit its cap (accepted as they were);
+    energy_residual (ncol,): largest relative per-step energy residual: the share of a step's heat
+        exchange missing from its energy balance (see Stepper.step); below 1e-9 when every step converged.
+    substepped_steps (ncol,): steps whose Newton iteration did not converge within its cap and that were
+        re-stepped from their start (exact Jacobian, then halved sub-steps until each converged);
+    unconverged_steps (ncol,): steps still unconverged after every halving (accepted as they were);
     unconverged_residual_c (ncol,): the largest nodal residual left in those steps, as a temperature
         error (K; residual*dt/(V*C)); 0 when every step converged (to 1e-4 K).
     spinup_years_used (ncol,), spinup_converged (ncol,): spin-up years run, and whether the annual-mean
@@ -61,6 +64,7 @@ class SimulationResult:
     permafrost_base_m: np.ndarray
     ttop_c: np.ndarray
     energy_residual: np.ndarray
+    substepped_steps: np.ndarray
     unconverged_steps: np.ndarray
     unconverged_residual_c: np.ndarray
     spinup_years_used: np.ndarray
@@ -181,6 +185,7 @@ def simulate(layers, node_depths, monthly_air_c=None, daily_air_c=None, surface_
         ttop_c=ttop_from_degree_days(tdd * steps_per_year / total_steps, fdd * steps_per_year / total_steps,
                                      forcing.nf, forcing.nt, k_f, k_t),
         energy_residual=energy,
+        substepped_steps=stepper.substepped.copy(),
         unconverged_steps=stepper.unconverged.copy(),
         unconverged_residual_c=stepper.unconverged_residual_c.copy(),
         spinup_years_used=used,

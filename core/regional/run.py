@@ -12,6 +12,7 @@ from contextlib import ExitStack
 import numpy as np
 
 from ..heat import DEFAULT_DT_DAYS, make_grid, simulate
+from ..heat.stepper import ENERGY_TOLERANCE, MAX_ITERATIONS
 from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import LABELS, check_inputs
@@ -21,7 +22,9 @@ from .workers import block_results, run_blocks
 OUTPUT_KEYS = ("magt", "magt_depths", "alt", "ttop", "presence", "diagnostics")
 DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
                     ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"),
-                    ("skipped_warm", "1"))
+                    ("substepped_steps", "steps"), ("skipped_warm", "1"))
+COUNTS = ("substepped_steps", "substepped_pixels", "capped_steps", "capped_pixels")
+"""Run totals: steps re-stepped in sub-steps (and pixels with one), steps left unconverged (and pixels)."""
 
 
 def depth_label(depth_m):
@@ -62,7 +65,8 @@ def _subset(args, columns):
 
 
 def _simulated(args, settings, nodes, depths, is_cancelled):
-    """Per-pixel outputs (key → (bands, npix)) of a full simulation on node depths ``nodes``."""
+    """Per-pixel outputs (key → (bands, npix)) of a full simulation on node depths ``nodes``, and the
+    largest energy residual and the :data:`COUNTS` as a dict."""
     res = simulate(**args, node_depths=nodes,
                    years=len(settings.years), spinup_years=settings.spinup_years,
                    dt_days=settings.dt_days or DEFAULT_DT_DAYS, output_depths_m=depths, is_cancelled=is_cancelled)
@@ -73,8 +77,10 @@ def _simulated(args, settings, nodes, depths, is_cancelled):
         "period": res.period_mean_c.T, "alt": alt[None], "ttop": np.asarray(res.ttop_c)[None],
         "diagnostics": np.stack([res.permafrost_table_m, res.permafrost_base_m, res.spinup_years_used,
                                  res.spinup_converged, res.energy_residual, res.unconverged_steps,
-                                 np.zeros(res.magt_c.shape)]).astype(float),
-    }, float(res.energy_residual.max())
+                                 res.substepped_steps, np.zeros(res.magt_c.shape)]).astype(float),
+    }, {"energy_residual": float(res.energy_residual.max()),
+        "substepped_steps": int(res.substepped_steps.sum()), "substepped_pixels": int((res.substepped_steps > 0).sum()),
+        "capped_steps": int(res.unconverged_steps.sum()), "capped_pixels": int((res.unconverged_steps > 0).sum())}
 
 
 def _estimated(args, depths):
@@ -84,7 +90,8 @@ def _estimated(args, depths):
                                   args.get("n_thawing", 1.0), args["geothermal_flux_w_m2"], depths)
     nan = np.full(n, np.nan)
     return {"period": period.T, "alt": nan[None], "ttop": t_top[None],
-            "diagnostics": np.stack([nan, nan, np.zeros(n), np.ones(n), np.zeros(n), np.zeros(n), np.ones(n)])}
+            "diagnostics": np.stack([nan, nan, np.zeros(n), np.ones(n), np.zeros(n), np.zeros(n), np.zeros(n),
+                                     np.ones(n)])}
 
 
 def simulate_block(checked, settings, window, is_cancelled=None):
@@ -92,7 +99,8 @@ def simulate_block(checked, settings, window, is_cancelled=None):
     block = read_block(checked, settings, window)
     valid = valid_pixels(block)
     depths = tuple(sorted(set(settings.output_depths_m) | {10.0}))
-    stats = {"pixels": int(valid.sum()), "skipped": 0, "energy_residual": 0.0, "with_data": block.inputs_with_data()}
+    stats = {"pixels": int(valid.sum()), "skipped": 0, "energy_residual": 0.0, "with_data": block.inputs_with_data(),
+             **dict.fromkeys(COUNTS, 0)}
     if not valid.any():
         return {}, stats
     nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
@@ -103,7 +111,8 @@ def simulate_block(checked, settings, window, is_cancelled=None):
                            args.get("n_thawing", 1.0), settings.skip_warm_ttop_c)
     parts = []
     if (~skip).any():
-        values, stats["energy_residual"] = _simulated(_subset(args, ~skip), settings, nodes, depths, is_cancelled)
+        values, solver_stats = _simulated(_subset(args, ~skip), settings, nodes, depths, is_cancelled)
+        stats.update(solver_stats)
         parts.append((~skip, values))
     if skip.any():
         parts.append((skip, _estimated(_subset(args, skip), depths)))
@@ -139,7 +148,7 @@ def _check_some_data(inputs, with_data, pixels):
 def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=print):
     """Run the model over the whole grid and write ``outputs`` (output key → path; missing keys are skipped).
 
-    Returns a summary dict (pixels simulated, blocks, largest energy residual). Raises ValueError
+    Returns a summary dict (pixels simulated, blocks, largest energy residual, :data:`COUNTS`). Raises ValueError
     for bad inputs before anything is written, and ``Cancelled`` when ``is_cancelled()`` turns true.
     """
     checked = check_inputs(inputs, settings)
@@ -153,7 +162,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
     start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
     log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "
         f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
-    summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0}
+    summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0, **dict.fromkeys(COUNTS, 0)}
     with_data = set()
     with ExitStack() as stack:
         datasets = {}
@@ -170,8 +179,8 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                 for key in datasets:
                     if key in results:
                         write_block(datasets[key], results[key], window[0], window[1])
-                summary["pixels"] += stats["pixels"]
-                summary["skipped"] += stats["skipped"]
+                for key in ("pixels", "skipped") + COUNTS:
+                    summary[key] += stats[key]
                 summary["energy_residual"] = max(summary["energy_residual"], stats["energy_residual"])
                 with_data |= stats["with_data"]
                 if progress:
@@ -181,6 +190,10 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                 finish_geotiff(datasets[key])
         finally:
             datasets.clear()  # closes every dataset before its temporary file is renamed or removed
-    log(f"{summary['pixels']} pixels with data, {summary['skipped']} of them estimated by the warm-pixel rule; "
-        f"largest relative energy residual per step {summary['energy_residual']:.2e}")
+    log(f"{summary['pixels']} pixels with data, {summary['skipped']} of them estimated by the warm-pixel rule")
+    log(f"Steps: {summary['substepped_steps']} step(s) in {summary['substepped_pixels']} pixel(s) did not converge "
+        f"within {MAX_ITERATIONS} Newton iterations and were re-stepped in smaller sub-steps; "
+        f"{summary['capped_steps']} step(s) in {summary['capped_pixels']} pixel(s) stayed unconverged. "
+        f"Energy balance: at most {summary['energy_residual']:.1e} of a step's heat exchange is missing from it "
+        f"(largest relative energy residual; at most {ENERGY_TOLERANCE:.0e} when every step converged)")
     return summary

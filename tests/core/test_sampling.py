@@ -88,6 +88,8 @@ def test_nearest_valid_pixel_on_a_lake_shore():
     assert nearest_valid_pixel(valid, grid, 110.055, 52.0, 0.0) == (5, 20, 0.0)  # a valid pixel: itself
     with pytest.raises(ValueError, match="outside"):
         nearest_valid_pixel(valid, grid, 111.0, 52.0, 5.0)
+    with pytest.raises(ValueError, match="boolean"):
+        nearest_valid_pixel(valid.astype(float), grid, 110.123, y, 5.0)
 
 
 def test_nearest_valid_pixel_searches_far_enough_north_and_in_projected_grids():

@@ -16,6 +16,7 @@ def test_reduced_demo_products(tmp_path):
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "=== Demo summary ===" in done.stdout and "Permafrost area" in done.stdout
+    assert " 0 step(s) in 0 pixel(s) stayed unconverged" in done.stdout  # the run log's step line
 
     for name in ("magt_10m.tif", "alt.tif", "stability_classes.tif"):
         ds = gdal.Open(str(out / name))
