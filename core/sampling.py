@@ -72,7 +72,7 @@ def nearest_valid_pixel(valid, grid, x, y, max_km):
     if max_km == 0:
         return None
     srs = srs_from_wkt(grid.crs_wkt)
-    ncol, nrow = _window_half_size(grid, srs, y, max_km)
+    ncol, nrow = window_half_size(grid, srs, y, max_km)
     r0, r1 = max(row - nrow, 0), min(row + nrow + 1, grid.rows)
     c0, c1 = max(col - ncol, 0), min(col + ncol + 1, grid.cols)
     rows, cols = np.nonzero(valid[r0:r1, c0:c1])
@@ -92,7 +92,7 @@ def nearest_valid_pixel(valid, grid, x, y, max_km):
     return int(cols[k]), int(rows[k]), float(dist_km[k])
 
 
-def _window_half_size(grid, srs, y, max_km):
+def window_half_size(grid, srs, y, max_km):
     """Half-widths (columns, rows) of a pixel window that holds every point within ``max_km`` of the point."""
     dx, dy = abs(grid.geotransform[1]), abs(grid.geotransform[5])
     if srs.IsGeographic():

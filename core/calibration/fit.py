@@ -71,7 +71,7 @@ def _perturbed(theta, kinds):
     upper = np.array([k.upper for k in kinds])
     steps = np.where(theta + steps > upper, -steps, steps)
     sets[1 + np.arange(theta.size), np.arange(theta.size)] += steps
-    return sets, steps
+    return sets
 
 
 class Fitter:
@@ -140,7 +140,7 @@ class Fitter:
         for round_ in range(self.max_rounds + 1):
             if not active:
                 break
-            requests = [(p, _perturbed(p.trial, self.kinds[:p.nparam])[0]) for p in active]
+            requests = [(p, _perturbed(p.trial, self.kinds[:p.nparam])) for p in active]
             results = self._evaluate(requests)
             for (p, sets), values in zip(requests, results):
                 steps = sets[1:].diagonal() - p.trial if p.nparam else np.array([])

@@ -6,9 +6,9 @@ from typing import Optional
 import numpy as np
 
 from .. import schema
-from ..raster_io import Grid, read_raster
-from ..sampling import _window_half_size, nearest_valid_pixel, pixel_of
 from ..analysis.geodesy import srs_from_wkt
+from ..raster_io import Grid, read_raster
+from ..sampling import nearest_valid_pixel, pixel_of, window_half_size
 
 
 @dataclass
@@ -74,7 +74,7 @@ def gather_sites(sites, climate, soil, landcover, table, max_km=0.0, geothermal=
         except ValueError:
             unplaced.append(Unplaced(name, lon, lat, "outside the input rasters"))
             continue
-        half = _window_half_size(grid, srs_from_wkt(grid.crs_wkt), lat, max_km) if max_km > 0 else (0, 0)
+        half = window_half_size(grid, srs_from_wkt(grid.crs_wkt), lat, max_km) if max_km > 0 else (0, 0)
         window = _window(grid, col, row, half)
         values = _read_window(window, climate, soil, landcover, geothermal)
         valid = _valid(values, table)
