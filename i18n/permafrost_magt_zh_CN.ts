@@ -1484,8 +1484,8 @@
       <translation>运行诊断</translation>
     </message>
     <message>
-      <source>Bands: permafrost table depth (m), permafrost base depth (m), spin-up years used, spin-up converged (1/0), largest relative energy residual per step, steps whose nonlinear iteration hit its cap.</source>
-      <translation>波段：多年冻土上限深度（m）、多年冻土下限深度（m）、实际预热年数、预热是否收敛（1/0）、每步最大相对能量残差、非线性迭代达到上限的步数。</translation>
+      <source>Bands: permafrost table depth (m), permafrost base depth (m), spin-up years used, spin-up converged (1/0), largest relative energy residual per step (the share of a step's heat exchange missing from its energy balance; below 1e-9 when every step converged), steps whose nonlinear iteration stayed unconverged (0 expected), steps that did not converge within 40 Newton iterations and were re-stepped in smaller sub-steps, skipped by the warm-pixel rule (1/0).</source>
+      <translation>波段：多年冻土上限深度（m）、多年冻土下限深度（m）、所用预热年数、预热是否收敛（1/0）、每步最大相对能量残差（一步热交换中未计入能量平衡的比例；所有步均收敛时低于 1e-9）、非线性迭代仍未收敛的步数（应为 0）、在 40 次牛顿迭代内未收敛而改用更小子步长重算的步数、是否由暖像元规则跳过（1/0）。</translation>
     </message>
     <message>
       <source>Simulated pixels</source>
@@ -1494,6 +1494,14 @@
     <message>
       <source>Largest relative energy residual per step</source>
       <translation>每步最大相对能量残差</translation>
+    </message>
+    <message>
+      <source>Steps re-stepped in smaller sub-steps</source>
+      <translation>以更小子步长重算的步数</translation>
+    </message>
+    <message>
+      <source>Steps left unconverged</source>
+      <translation>未收敛的步数</translation>
     </message>
     <message>
       <source>Simulate permafrost ground temperature</source>
