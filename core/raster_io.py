@@ -77,7 +77,10 @@ def read_raster(path, bands=None, window=None):
     ``bands`` is a list of 1-based band numbers (default all); ``window`` is
     (xoff, yoff, xsize, ysize) in pixels (default the whole raster). Returns (bands, rows, cols).
     """
-    ds = gdal.Open(path)
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as err:  # GDAL exceptions on (as after importing core.prep)
+        raise ValueError(f"{path}: cannot be opened as a raster ({err})") from None
     if ds is None:
         raise ValueError(f"{path}: cannot be opened as a raster")
     numbers = bands or range(1, ds.RasterCount + 1)

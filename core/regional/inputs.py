@@ -9,6 +9,7 @@ from osgeo import gdal
 
 from .. import schema
 from ..raster_io import Grid, band_info, read_raster
+from .dask_engine import parse_scheduler
 
 KELVIN_FLOOR = 150.0
 """Any valid air temperature above this (°C) can only be kelvin."""
@@ -44,6 +45,8 @@ class ModelSettings:
     workers: int = 1
     skip_warm_ttop_c: Optional[float] = None
     """Estimate instead of simulate pixels whose TTOP exceeds this in every year (``warm_skip``); None: never."""
+    dask_scheduler: str = ""
+    """Empty: local worker processes; ``local:N`` or ``tcp://host:port``: a Dask cluster (``dask_engine``)."""
 
     @property
     def years(self):
@@ -65,6 +68,10 @@ class ModelSettings:
             problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside 0..1")
         if self.batch_columns < 1 or self.workers < 1:
             problems.append("batch size and workers must be >= 1")
+        try:
+            parse_scheduler(self.dask_scheduler)
+        except ValueError as err:
+            problems.append(str(err))
         if problems:
             raise ValueError("Model settings: " + "; ".join(problems))
 
