@@ -110,9 +110,10 @@ class DaskEngine:
                 multiprocessing.get_context("spawn").set_executable(python_executable())
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", UserWarning)  # its status page moves off a busy port 8787
+                    warnings.simplefilter("ignore", DeprecationWarning)  # Tornado's, from inside distributed
                     self.cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
                                                             dashboard_address=None)
-                self.client = distributed.Client(self.cluster, timeout=CONNECT_SECONDS)
+                    self.client = distributed.Client(self.cluster, timeout=CONNECT_SECONDS)
             else:
                 try:
                     self.client = distributed.Client(value, timeout=CONNECT_SECONDS)

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from importlib.util import find_spec
 
 import numpy as np
 import pytest
@@ -57,5 +58,25 @@ def test_bad_input_names_the_input(run_alg, prepared, tmp_path):
 
     with pytest.raises(QgsProcessingException, match="Soil thermal properties"):
         run_alg("simulate", {**prepared, **SETTINGS, "SOIL": prepared["NFACTORS"],
+                             "OUTPUT_MAGT": str(tmp_path / "magt.tif")})
+    assert not (tmp_path / "magt.tif").exists()
+
+
+@pytest.mark.skipif(find_spec("distributed") is None, reason="Dask distributed is not installed")
+def test_dask_local_cluster_gives_the_local_result(run_alg, prepared, tmp_path):
+    local, dask = (str(tmp_path / name / "magt.tif") for name in ("local", "dask"))
+    run_alg("simulate", {**prepared, **SETTINGS, "OUTPUT_MAGT": local, "OUTPUT_ALT": str(tmp_path / "alt1.tif")})
+    result = run_alg("simulate", {**prepared, **SETTINGS, "DASK_SCHEDULER": "local:2", "OUTPUT_MAGT": dask,
+                                  "OUTPUT_ALT": str(tmp_path / "alt2.tif")})
+    assert result["PIXELS"] == 10
+    np.testing.assert_array_equal(read_raster(dask), read_raster(local))
+    np.testing.assert_array_equal(read_raster(str(tmp_path / "alt2.tif")), read_raster(str(tmp_path / "alt1.tif")))
+
+
+def test_bad_dask_scheduler_is_refused(run_alg, prepared, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="Dask scheduler: expected empty, local:N"):
+        run_alg("simulate", {**prepared, **SETTINGS, "DASK_SCHEDULER": "localhost",
                              "OUTPUT_MAGT": str(tmp_path / "magt.tif")})
     assert not (tmp_path / "magt.tif").exists()
