@@ -58,7 +58,7 @@ bench: setup
 	$(PY) benchmarks/dt_convergence.py
 
 bench-region: setup
-	$(PY) benchmarks/bench_region.py --size 500 --years 1
+	$(PY) benchmarks/bench_region.py --size 500 --years 1 --dask local:2
 	$(PY) benchmarks/bench_region.py --memory
 	$(PY) benchmarks/warm_skip_accuracy.py
 
