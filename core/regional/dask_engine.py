@@ -139,8 +139,7 @@ class DaskEngine:
         A task's error is raised here as it was on the worker; the other tasks are cancelled.
         """
         cancelled = is_cancelled or (lambda: False)
-        futures = {self.client.submit(_call, function, tuple(args), pure=False): i for i, args in enumerate(tasks)}
-        pending = set(futures)
+        pending = {self.client.submit(_call, function, tuple(args), pure=False): i for i, args in enumerate(tasks)}
         try:
             while pending:
                 if cancelled():
@@ -150,8 +149,7 @@ class DaskEngine:
                     time.sleep(POLL_SECONDS)
                     continue
                 for future in done:
-                    pending.discard(future)
-                    yield futures[future], future.result()
+                    yield pending.pop(future), future.result()  # the cluster drops a result once yielded
         finally:
             if pending:
                 self.client.cancel(list(pending))

@@ -92,15 +92,14 @@ class ProcessEngine:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
                                              initargs=(self._stop,))
         self._stop.clear()
-        futures = {self._pool.submit(_work, function, args): i for i, args in enumerate(tasks)}
-        pending = set(futures)
+        pending = {self._pool.submit(_work, function, args): i for i, args in enumerate(tasks)}
         try:
             while pending:
                 if cancelled():
                     raise Cancelled("run cancelled")
-                done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield futures[future], future.result()
+                    yield pending.pop(future), future.result()  # no reference kept to a yielded result
         finally:
             if pending:
                 self._stop.set()
