@@ -16,6 +16,7 @@ import warnings
 import zipfile
 
 from ..heat import Cancelled
+from .workers import python_executable
 
 CONNECT_SECONDS = 10
 """How long to wait for a scheduler to answer and for at least one of its workers, s."""
@@ -101,7 +102,7 @@ def _call(function, args):
 class DaskEngine:
     """Tasks as Dask futures; ``workers`` is the cluster's number of worker threads when it was joined."""
 
-    def __init__(self, scheduler, python_executable):
+    def __init__(self, scheduler):
         kind, value = parse_scheduler(scheduler)
         distributed = _import_distributed()
         self.cluster = self.client = None
@@ -127,7 +128,7 @@ class DaskEngine:
                                      f"start workers with 'dask worker {value}'") from None
             register = getattr(self.client, "register_plugin", None) or self.client.register_worker_plugin
             register(_code_plugin(distributed), name="permafrost_magt_core")
-            self.workers = max(1, sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()))
+            self.workers = max(1, sum(self.client.nthreads().values()))
         except BaseException:
             self.close()
             raise

@@ -124,7 +124,7 @@ def open_engine(scheduler="", workers=1):
     if (scheduler or "").strip():
         from .dask_engine import DaskEngine
 
-        engine = DaskEngine(scheduler, python_executable)
+        engine = DaskEngine(scheduler)
     else:
         engine = ProcessEngine(workers)
     try:
