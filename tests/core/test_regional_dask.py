@@ -123,8 +123,9 @@ def _stop(process):
 @needs_dask
 def test_local_cluster_equals_local_run(tmp_path, region):
     inputs, reference = region
-    seen = []
+    seen, environment = [], dict(os.environ)
     assert_identical(run(tmp_path / "out", inputs, "local:2", progress=seen.append), reference)
+    assert dict(os.environ) == environment  # Dask's worker settings are not left in this (the QGIS) process
     assert len(seen) == ROWS * REPEAT and seen[-1] == 1.0
     assert_cluster_closed()
 
