@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PYTHON := /usr/bin/python3
-APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib python3-venv gdal-bin fonts-wqy-microhei
+APT_PACKAGES := qgis python3-qgis python3-gdal python3-scipy python3-matplotlib python3-venv gdal-bin fonts-wqy-microhei python3-distributed
 HEADLESS := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \
 	PYTHONPATH=/usr/share/qgis/python/plugins$${PYTHONPATH:+:$$PYTHONPATH}
 ZIP := dist/permafrost_magt.zip
@@ -71,7 +71,7 @@ bench: setup
 	$(PY) benchmarks/dt_convergence.py
 
 bench-region: setup
-	$(PY) benchmarks/bench_region.py --size 500 --years 1
+	$(PY) benchmarks/bench_region.py --size 500 --years 1 --dask local:2
 	$(PY) benchmarks/bench_region.py --memory
 	$(PY) benchmarks/warm_skip_accuracy.py
 

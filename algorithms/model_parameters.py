@@ -85,6 +85,16 @@ def add_model_parameters(alg, regional=True):
     alg.add(QgsProcessingParameterNumber("BATCH_COLUMNS", "Pixels per block", defaultValue=2000,
                                           minValue=1, maxValue=1000000),
              "Pixels simulated together in one block; bounds memory (about 10 kB per pixel).", advanced=True)
+    alg.add(QgsProcessingParameterString("DASK_SCHEDULER", "Dask scheduler (cluster run)", defaultValue="",
+                                          optional=True),
+             "Empty: blocks run in the local worker processes above. 'local:N': a Dask cluster of N worker "
+             "processes on this machine, started and closed by the run. An address such as tcp://host:8786: an "
+             "existing Dask cluster (start it with 'dask scheduler' and 'dask worker tcp://host:8786'); Parallel "
+             "workers is then ignored. Workers read the input rasters themselves, so give paths they can see "
+             "(a shared file system, /vsicurl/ or /vsis3/); outputs are written here. Results are identical to a "
+             "local run. Needs Dask distributed: 'apt install python3-distributed' (Debian/Ubuntu) or "
+             "pip install \"dask[distributed]\" in the Python that runs QGIS (not shipped with QGIS on Windows).",
+             advanced=True)
 
 
 def model_run_from_parameters(alg, parameters, context):
@@ -116,6 +126,7 @@ def model_run_from_parameters(alg, parameters, context):
         batch_columns=alg.parameterAsInt(parameters, "BATCH_COLUMNS", context) if regional else 1,
         workers=alg.parameterAsInt(parameters, "WORKERS", context) if regional else 1,
         skip_warm_ttop_c=skip if regional else None,
+        dask_scheduler=(alg.parameterAsString(parameters, "DASK_SCHEDULER", context) or "") if regional else "",
     )
     inputs = RegionInputs(climate=source("CLIMATE"), soil=source("SOIL"), nfactors=source("NFACTORS"),
                           initial=source("INITIAL"), anomalies=source("ANOMALIES"),

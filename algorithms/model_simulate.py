@@ -104,7 +104,8 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         "initial-state raster each pixel starts from its TTOP equilibrium profile (TTOP at the surface extended "
         "down with the geothermal gradient) computed for the first simulated year. Pixels with NoData in any "
         "required input are skipped and stay NoData. The raster is processed in blocks, so memory stays bounded "
-        "whatever the region size; blocks run in parallel worker processes. Outputs are written to temporary "
+        "whatever the region size; blocks run in parallel worker processes, or as tasks on a Dask cluster "
+        "(Dask scheduler, under Advanced). Outputs are written to temporary "
         "files and renamed when complete: cancel or failure leaves no partial GeoTIFF. Every output gets a "
         "sidecar .qml style, so it opens styled also when produced by qgis_process."
     )

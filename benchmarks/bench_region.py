@@ -1,6 +1,8 @@
 """Regional-run benchmark: pixel-years per second on a synthetic but realistic NE China region.
 
-Run from the plugin folder:  /usr/bin/python3 benchmarks/bench_region.py [--size 500] [--years 1]
+Run from the plugin folder:  /usr/bin/python3 benchmarks/bench_region.py [--size 500] [--years 1] [--dask local:2]
+``--dask`` also times the run on Dask schedulers (``local:N`` or ``tcp://host:port``) and, for ``local:N``,
+gives its wall time relative to the process pool of N workers: the engine's overhead on one machine.
 The region spans 49.5–53.5 N at 30″ cells; its climate follows a Mohe-like annual cycle whose mean
 air temperature falls from −1 °C in the south to −5 °C in the north with terrain-like noise; soil
 is an organic mat over silt over weathered bedrock; n-factors vary like forest and wetland.
@@ -61,9 +63,11 @@ def synthetic_region(folder, size, land_every=1):
     )
 
 
-def timed_run(inputs, folder, years, workers, dt_days=None):
-    settings = ModelSettings(first_year=2010, last_year=2009 + years, workers=workers, dt_days=dt_days)
-    outputs = {"magt": os.path.join(folder, f"magt_{workers}.tif"), "alt": os.path.join(folder, f"alt_{workers}.tif")}
+def timed_run(inputs, folder, years, workers, dt_days=None, dask_scheduler=""):
+    settings = ModelSettings(first_year=2010, last_year=2009 + years, workers=workers, dt_days=dt_days,
+                             dask_scheduler=dask_scheduler)
+    name = dask_scheduler.replace(":", "") or workers
+    outputs = {"magt": os.path.join(folder, f"magt_{name}.tif"), "alt": os.path.join(folder, f"alt_{name}.tif")}
     start = time.perf_counter()
     summary = run_region(inputs, settings, outputs, log=lambda *_: None)
     return summary["pixels"], time.perf_counter() - start
@@ -75,6 +79,8 @@ def main():
     parser.add_argument("--years", type=int, default=1, help="simulated years")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--memory", action="store_true", help="2 000 × 2 000 run (dt 30 d) for peak memory")
+    parser.add_argument("--dask", nargs="*", default=[], metavar="SCHEDULER",
+                        help="also time these Dask schedulers (e.g. local:2) against the process pool")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.memory:
@@ -90,11 +96,29 @@ def main():
         inputs = synthetic_region(folder, args.size)
         print("| workers | pixels | years | wall time (s) | pixel-years/s | full domain (5.2 M px × 15 yr) |")
         print("|---|---|---|---|---|---|")
+        pool_seconds = {}
         for workers in args.workers:
-            pixels, seconds = timed_run(inputs, folder, args.years, workers)
-            rate = pixels * args.years / seconds
-            full_hours = FULL_DOMAIN_PIXELS * 15 / rate / 3600
-            print(f"| {workers} | {pixels} | {args.years} | {seconds:.1f} | {rate:.0f} | {full_hours:.1f} h |")
+            pixels, pool_seconds[workers] = timed_run(inputs, folder, args.years, workers)
+            print(row(workers, pixels, args.years, pool_seconds[workers]))
+        for scheduler in args.dask:
+            pixels, seconds = timed_run(inputs, folder, args.years, 1, dask_scheduler=scheduler)
+            print(row(f"Dask {scheduler}", pixels, args.years, seconds))
+            same = _pool_of(scheduler, pool_seconds)
+            if same:
+                print(f"\nDask {scheduler} / process pool of {same} workers, wall time: "
+                      f"{seconds / pool_seconds[same]:.2f}")
+
+
+def row(label, pixels, years, seconds):
+    rate = pixels * years / seconds
+    full_hours = FULL_DOMAIN_PIXELS * 15 / rate / 3600
+    return f"| {label} | {pixels} | {years} | {seconds:.1f} | {rate:.0f} | {full_hours:.1f} h |"
+
+
+def _pool_of(scheduler, pool_seconds):
+    """The process-pool run with as many workers as a ``local:N`` scheduler, if it was timed."""
+    n = int(scheduler.split(":")[1]) if scheduler.startswith("local:") else None
+    return n if n in pool_seconds else None
 
 
 if __name__ == "__main__":

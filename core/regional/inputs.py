@@ -10,6 +10,7 @@ from osgeo import gdal, osr
 from .. import schema
 from ..checks import FLUX_W_M2, check_sample
 from ..raster_io import Grid, band_info, read_raster
+from .dask_engine import parse_scheduler
 
 LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
           "geothermal": "Geothermal heat flux", "initial": "Initial ground temperature",
@@ -50,6 +51,8 @@ class ModelSettings:
     workers: int = 1
     skip_warm_ttop_c: Optional[float] = None
     """Estimate instead of simulate pixels whose TTOP exceeds this in every year (``warm_skip``); None: never."""
+    dask_scheduler: str = ""
+    """Empty: local worker processes; ``local:N`` or ``tcp://host:port``: a Dask cluster (``dask_engine``)."""
 
     @property
     def years(self):
@@ -72,6 +75,10 @@ class ModelSettings:
             problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside {low:g}..{high:g}")
         if self.batch_columns < 1 or self.workers < 1:
             problems.append("batch size and workers must be >= 1")
+        try:
+            parse_scheduler(self.dask_scheduler)
+        except ValueError as err:
+            problems.append(str(err))
         if problems:
             raise ValueError("Model settings: " + "; ".join(problems))
 

@@ -1,8 +1,9 @@
 """Block-wise regional run: read a window of inputs, simulate its valid pixels, write the results.
 
 Memory is bounded by the block size (``ModelSettings.batch_columns`` pixels), whatever the region
-size. Blocks run in this process (1 worker) or in a pool of spawned processes; either way the
-same blocks go through the same solver calls, so the results do not depend on the worker count.
+size. Blocks run in this process (1 worker), in a pool of spawned processes or as Dask tasks
+(``workers.open_engine``); each pixel goes through the same solver calls whatever the engine and
+the block layout, so the results do not depend on them. Results are written as blocks complete.
 All outputs are written to temporary files beside their targets and renamed only at the end.
 """
 
@@ -17,7 +18,7 @@ from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import LABELS, check_inputs
 from .warm_skip import warm_estimate, warm_pixels
-from .workers import block_results, run_blocks
+from .workers import block_results, open_engine
 
 OUTPUT_KEYS = ("magt", "magt_depths", "alt", "ttop", "presence", "diagnostics")
 DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
@@ -157,14 +158,16 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
         raise ValueError(f"unknown outputs {sorted(unknown)}; expected some of {OUTPUT_KEYS}")
     if "magt" not in outputs:
         raise ValueError("the MAGT (10 m) output is required")
-    windows = block_windows(checked.grid, settings.batch_columns, settings.workers)
     layout = output_layout(settings)
     start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
-    log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks, {settings.workers} worker(s), "
-        f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
-    summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0, **dict.fromkeys(COUNTS, 0)}
-    with_data = set()
     with ExitStack() as stack:
+        engine = stack.enter_context(open_engine(settings.dask_scheduler, settings.workers))
+        windows = block_windows(checked.grid, settings.batch_columns, engine.workers)
+        log(f"Grid {checked.grid.cols}×{checked.grid.rows} px, {len(windows)} blocks on {engine.description}, "
+            f"{len(settings.years)} years {settings.first_year}–{settings.last_year}, {start}")
+        summary = {"pixels": 0, "skipped": 0, "blocks": len(windows), "energy_residual": 0.0,
+                   **dict.fromkeys(COUNTS, 0)}
+        with_data = set()
         datasets = {}
         try:
             for key, path in outputs.items():
@@ -174,8 +177,9 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
                                                metadata={"FIRST_YEAR": settings.first_year,
                                                          "LAST_YEAR": settings.last_year,
                                                          "INITIAL_STATE": start})
-            blocks = run_blocks(checked, settings, windows, is_cancelled)
-            for done, (window, results, stats) in enumerate(blocks, start=1):
+            blocks = engine.map(simulate_block, [(checked, settings, w) for w in windows], is_cancelled)
+            for done, (index, (results, stats)) in enumerate(blocks, start=1):
+                window = windows[index]
                 for key in datasets:
                     if key in results:
                         write_block(datasets[key], results[key], window[0], window[1])

@@ -1,4 +1,5 @@
-"""Running blocks in this process or in a pool of spawned worker processes (safe inside QGIS).
+"""Running independent tasks (blocks) in this process, in a pool of spawned worker processes (safe inside
+QGIS) or on a Dask cluster (``dask_engine``), behind one ``open_engine`` API.
 
 Inside QGIS ``sys.executable`` is not reliably this Python: embedded interpreters report the QGIS
 program or whatever ``python3`` comes first on PATH. Workers are therefore started with an
@@ -20,6 +21,7 @@ import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from multiprocessing.connection import wait as wait_for_sentinels
 
 import numpy as np
@@ -121,42 +123,75 @@ def _init_worker(stop, parent_pid):
     threading.Thread(target=_exit_when_parent_dies, args=(parent_pid,), name="parent-watch", daemon=True).start()
 
 
-def _work(checked, settings, window):
-    from .run import simulate_block
-
-    return (window,) + simulate_block(checked, settings, window, is_cancelled=_STOP.is_set)
+def _work(function, args):
+    return function(*args, is_cancelled=_STOP.is_set)
 
 
-def run_blocks(checked, settings, windows, is_cancelled=None):
-    """Yield (window, results, stats) for every window, in order; raise ``Cancelled`` on cancel."""
-    cancelled = is_cancelled or (lambda: False)
-    from .run import simulate_block
+class ProcessEngine:
+    """Tasks in this process (1 worker) or in a pool of spawned worker processes, created on first use."""
 
-    if settings.workers == 1 or len(windows) == 1:
-        for window in windows:
-            if cancelled():
-                raise Cancelled("regional run cancelled")
-            yield (window,) + simulate_block(checked, settings, window, is_cancelled=cancelled)
-        return
-    check_main_script()
-    ctx = multiprocessing.get_context("spawn")
-    ctx.set_executable(python_executable())
-    stop = ctx.Event()
-    pool = ProcessPoolExecutor(min(settings.workers, len(windows)), mp_context=ctx, initializer=_init_worker,
-                               initargs=(stop, os.getpid()))
-    try:
-        futures = [pool.submit(_work, checked, settings, w) for w in windows]
-        for future in futures:
-            while not future.done():
+    def __init__(self, workers):
+        self.workers = workers
+        self.description = f"{workers} worker process(es)" if workers > 1 else "1 worker (this process)"
+        self._pool = self._stop = None
+
+    def map(self, function, tasks, is_cancelled=None):
+        """Yield (index, ``function(*tasks[index], is_cancelled=…)``) as tasks complete; raise ``Cancelled``."""
+        cancelled = is_cancelled or (lambda: False)
+        if self.workers == 1 or len(tasks) == 1:
+            for index, args in enumerate(tasks):
                 if cancelled():
-                    stop.set()
-                    raise Cancelled("regional run cancelled")
-                wait([future], timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            yield future.result()
-    except BrokenProcessPool:
-        raise RuntimeError("a worker process ended abruptly (out of memory, killed, or the main script has no "
-                           "'if __name__ == \"__main__\":' block); rerun with 1 worker to see the error") from None
+                    raise Cancelled("run cancelled")
+                yield index, function(*args, is_cancelled=cancelled)
+            return
+        if self._pool is None:
+            check_main_script()
+            ctx = multiprocessing.get_context("spawn")
+            ctx.set_executable(python_executable())
+            self._stop = ctx.Event()
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                             initargs=(self._stop, os.getpid()))
+        self._stop.clear()
+        pending = {self._pool.submit(_work, function, args): i for i, args in enumerate(tasks)}
+        try:
+            while pending:
+                if cancelled():
+                    raise Cancelled("run cancelled")
+                done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield pending.pop(future), future.result()  # no reference kept to a yielded result
+        except BrokenProcessPool:
+            raise RuntimeError("a worker process ended abruptly (out of memory, killed, or the main script has no "
+                               "'if __name__ == \"__main__\":' block); rerun with 1 worker to see the error") from None
+        finally:
+            if pending:
+                self._stop.set()
+                for future in pending:
+                    future.cancel()
+
+    def close(self):
+        if self._pool is not None:
+            self._stop.set()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = self._stop = None  # free the event's semaphores now, not when a traceback drops this frame
+
+
+@contextmanager
+def open_engine(scheduler="", workers=1):
+    """The engine that runs independent tasks: ``scheduler`` empty → local worker processes (``workers``);
+    ``local:N`` or ``tcp://host:port`` → Dask (see ``dask_engine``). Closed (cluster included) on exit.
+
+    ``engine.map(function, tasks, is_cancelled)`` yields (index, result) as tasks complete;
+    ``function`` must be importable (module level) and take ``is_cancelled`` as a keyword;
+    ``engine.workers`` is the number of tasks that run at once.
+    """
+    if (scheduler or "").strip():
+        from .dask_engine import DaskEngine
+
+        engine = DaskEngine(scheduler)
+    else:
+        engine = ProcessEngine(workers)
+    try:
+        yield engine
     finally:
-        stop.set()
-        pool.shutdown(wait=True, cancel_futures=True)
-        del pool, stop  # free the event's semaphores now, not when a traceback holding this frame is dropped
+        engine.close()

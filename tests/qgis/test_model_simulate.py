@@ -2,6 +2,7 @@
 
 import os
 import sys
+from importlib.util import find_spec
 
 import numpy as np
 import pytest
@@ -81,3 +82,23 @@ def test_log_ends_with_a_results_summary_of_the_written_rasters(run_alg, prepare
     alt_line = feedback.lines[feedback.lines.index(results[0]) + 1]
     assert np.isfinite(alt).any() and alt_line.startswith("Active-layer thickness")
     assert f"(mean {np.nanmean(alt):.2f} m) in {int(np.isfinite(alt).sum())} pixels" in alt_line
+
+
+@pytest.mark.skipif(find_spec("distributed") is None, reason="Dask distributed is not installed")
+def test_dask_local_cluster_gives_the_local_result(run_alg, prepared, tmp_path):
+    local, dask = (str(tmp_path / name / "magt.tif") for name in ("local", "dask"))
+    run_alg("simulate", {**prepared, **SETTINGS, "OUTPUT_MAGT": local, "OUTPUT_ALT": str(tmp_path / "alt1.tif")})
+    result = run_alg("simulate", {**prepared, **SETTINGS, "DASK_SCHEDULER": "local:2", "OUTPUT_MAGT": dask,
+                                  "OUTPUT_ALT": str(tmp_path / "alt2.tif")})
+    assert result["PIXELS"] == 10
+    np.testing.assert_array_equal(read_raster(dask), read_raster(local))
+    np.testing.assert_array_equal(read_raster(str(tmp_path / "alt2.tif")), read_raster(str(tmp_path / "alt1.tif")))
+
+
+def test_bad_dask_scheduler_is_refused(run_alg, prepared, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="Dask scheduler: expected empty, local:N"):
+        run_alg("simulate", {**prepared, **SETTINGS, "DASK_SCHEDULER": "localhost",
+                             "OUTPUT_MAGT": str(tmp_path / "magt.tif")})
+    assert not (tmp_path / "magt.tif").exists()

@@ -1,6 +1,7 @@
 """Headless smoke test: qgis_process enables the checkout as an installed plugin and lists its algorithms."""
 
 import json
+from importlib.util import find_spec
 
 import pytest
 
@@ -25,7 +26,8 @@ def test_permafrost_algorithms_are_listed(qgis_process):
 
 
 def test_simulate_with_two_workers_inside_qgis_process(qgis_process, tmp_path):
-    """Spawned workers start from inside QGIS (where sys.executable is not Python) and give the same map."""
+    """Spawned workers and Dask workers start from inside QGIS (where sys.executable is not Python) and give
+    the same map."""
     import os
     import sys
 
@@ -39,12 +41,16 @@ def test_simulate_with_two_workers_inside_qgis_process(qgis_process, tmp_path):
     paths, _ = write_inputs(tmp_path)
     common = [f"CLIMATE={paths['climate']}", f"SOIL={paths['soil']}", f"NFACTORS={paths['nfactors']}",
               "FIRST_YEAR=2010", "LAST_YEAR=2010", "DT_DAYS=5", "BOTTOM_M=30", "BATCH_COLUMNS=4"]
+    runs = [("WORKERS=1", "one"), ("WORKERS=2", "two")]
+    if find_spec("distributed") is not None:  # a Dask LocalCluster started from inside QGIS
+        runs.append(("DASK_SCHEDULER=local:2", "dask"))
     maps = []
-    for workers in (1, 2):
-        out = tmp_path / f"magt_{workers}.tif"
-        text = qgis_process("--json", "run", "permafrost:simulate", "--", *common, f"WORKERS={workers}",
+    for setting, name in runs:
+        out = tmp_path / f"magt_{name}.tif"
+        text = qgis_process("--json", "run", "permafrost:simulate", "--", *common, setting,
                             f"OUTPUT_MAGT={out}", "OUTPUT_ALT=TEMPORARY_OUTPUT")
         assert json.loads(text)["results"]["PIXELS"] == 10
         maps.append(read_raster(str(out)))
-        assert (tmp_path / f"magt_{workers}.qml").exists()
-    np.testing.assert_array_equal(maps[0], maps[1])
+        assert (tmp_path / f"magt_{name}.qml").exists()
+    for other in maps[1:]:
+        np.testing.assert_array_equal(maps[0], other)
