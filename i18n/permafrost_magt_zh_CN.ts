@@ -1444,6 +1444,14 @@
       <translation>一起模拟的一块像元数；用于限制内存（每像元约 10 kB）。</translation>
     </message>
     <message>
+      <source>Dask scheduler (cluster run)</source>
+      <translation>Dask 调度器（集群运行）</translation>
+    </message>
+    <message>
+      <source>Empty: blocks run in the local worker processes above. 'local:N': a Dask cluster of N worker processes on this machine, started and closed by the run. An address such as tcp://host:8786: an existing Dask cluster (start it with 'dask scheduler' and 'dask worker tcp://host:8786'); Parallel workers is then ignored. Workers read the input rasters themselves, so give paths they can see (a shared file system, /vsicurl/ or /vsis3/); outputs are written here. Results are identical to a local run. Needs Dask distributed: 'apt install python3-distributed' (Debian/Ubuntu) or pip install "dask[distributed]" in the Python that runs QGIS (not shipped with QGIS on Windows).</source>
+      <translation>留空：各块在上面的本机工作进程中运行。“local:N”：在本机启动一个含 N 个工作进程的 Dask 集群，由本次运行启动并关闭。形如 tcp://host:8786 的地址：已有的 Dask 集群（用“dask scheduler”和“dask worker tcp://host:8786”启动），此时忽略“并行进程数”。工作进程自行读取输入栅格，因此须给出它们能访问的路径（共享文件系统、/vsicurl/ 或 /vsis3/）；输出写在本机。结果与本地运行完全相同。需要 Dask distributed：Debian/Ubuntu 上“apt install python3-distributed”，或在运行 QGIS 的 Python 中 pip install "dask[distributed]"（Windows 版 QGIS 不自带）。</translation>
+    </message>
+    <message>
       <source>Mean annual ground temperature at 10 m over the simulated period, °C, Float32 GeoTIFF.</source>
       <translation>模拟时段内 10 m 深度的年平均地温，°C，Float32 GeoTIFF。</translation>
     </message>
@@ -1508,8 +1516,8 @@
       <translation>模拟多年冻土地温</translation>
     </message>
     <message>
-      <source>Runs the 1-D enthalpy heat-conduction model in every pixel of the prepared rasters and writes the mean annual ground temperature (MAGT) at 10 m depth over the simulated period, the product of the published NE China 1 km map. Ground surface temperature is n_f × T_air in winter and n_t × T_air in summer; the geothermal heat flux enters at the bottom; time stepping is fully implicit (backward Euler). Each year's monthly air temperature is the climatology plus a linear trend relative to the climatology's central year, or plus the monthly anomalies when given. Without an initial-state raster each pixel starts from its TTOP equilibrium profile (TTOP at the surface extended down with the geothermal gradient) computed for the first simulated year. Pixels with NoData in any required input are skipped and stay NoData. The raster is processed in blocks, so memory stays bounded whatever the region size; blocks run in parallel worker processes. Outputs are written to temporary files and renamed when complete: cancel or failure leaves no partial GeoTIFF. Every output gets a sidecar .qml style, so it opens styled also when produced by qgis_process.</source>
-      <translation>在已准备好的栅格的每个像元中运行一维焓法热传导模型，写出模拟时段内 10 m 深度的年平均地温（MAGT），即已发表的中国东北 1 km 地图的产品。地表温度冬季为 n_f × T_air，夏季为 n_t × T_air；大地热流从底部进入；时间积分为全隐式（向后欧拉）。每年的月平均气温为气候态加上相对于气候态中心年的线性趋势，或在给出时加上月距平。没有初始状态栅格时，每个像元从其 TTOP 平衡剖面（地表 TTOP 按地温梯度向下延伸）开始，该剖面按第一个模拟年计算。任一必需输入为无数据的像元被跳过，保持无数据。栅格分块处理，因此无论区域多大内存都有上限；各块在并行工作进程中运行。输出先写入临时文件，完成后再重命名：取消或失败不会留下不完整的 GeoTIFF。每个输出都带有同名 .qml 样式文件，因此即使由 qgis_process 生成，加载时也自带样式。</translation>
+      <source>Runs the 1-D enthalpy heat-conduction model in every pixel of the prepared rasters and writes the mean annual ground temperature (MAGT) at 10 m depth over the simulated period, the product of the published NE China 1 km map. Ground surface temperature is n_f × T_air in winter and n_t × T_air in summer; the geothermal heat flux enters at the bottom; time stepping is fully implicit (backward Euler). Each year's monthly air temperature is the climatology plus a linear trend relative to the climatology's central year, or plus the monthly anomalies when given. Without an initial-state raster each pixel starts from its TTOP equilibrium profile (TTOP at the surface extended down with the geothermal gradient) computed for the first simulated year. Pixels with NoData in any required input are skipped and stay NoData. The raster is processed in blocks, so memory stays bounded whatever the region size; blocks run in parallel worker processes, or as tasks on a Dask cluster (Dask scheduler, under Advanced). Outputs are written to temporary files and renamed when complete: cancel or failure leaves no partial GeoTIFF. Every output gets a sidecar .qml style, so it opens styled also when produced by qgis_process.</source>
+      <translation>在已准备好的栅格的每个像元中运行一维焓法热传导模型，写出模拟时段内 10 m 深度的年平均地温（MAGT），即已发表的中国东北 1 km 地图的产品。地表温度冬季为 n_f × T_air，夏季为 n_t × T_air；大地热流从底部进入；时间积分为全隐式（向后欧拉）。每年的月平均气温为气候态加上相对于气候态中心年的线性趋势，或在给出时加上月距平。没有初始状态栅格时，每个像元从其 TTOP 平衡剖面（地表 TTOP 按地温梯度向下延伸）开始，该剖面按第一个模拟年计算。任一必需输入为无数据的像元被跳过，保持无数据。栅格分块处理，因此无论区域多大内存都有上限；各块在并行工作进程中运行，或作为 Dask 集群上的任务运行（“高级参数”下的 Dask 调度器）。输出先写入临时文件，完成后再重命名：取消或失败不会留下不完整的 GeoTIFF。每个输出都带有同名 .qml 样式文件，因此即使由 qgis_process 生成，加载时也自带样式。</translation>
     </message>
     <message>
       <source>Polygon smoothing iterations</source>
