@@ -23,7 +23,7 @@ from ..core.heat import Cancelled
 from ..core.prep.landcover import DEFAULT_TABLE, read_table
 from .analysis_common import lonlat_transform
 from .base import PermafrostAlgorithm, feedback_callables, report_locale, tr
-from .model_parameters import add_model_parameters, model_run_from_parameters
+from .model_parameters import add_engine_parameters, add_model_parameters, model_run_from_parameters
 
 NOT_USED = {"NFACTORS", "INITIAL", "ANOMALIES"}
 """Model parameters of 'simulate' that calibration replaces (n-factors) or does not support."""
@@ -107,6 +107,7 @@ class CalibrateNfactors(PermafrostAlgorithm):
         self.add(QgsProcessingParameterBoolean("CROSS_VALIDATE", "Leave-one-site-out cross-validation", True),
                  "Refit each site's class without that site and predict it (CV_RMSE). Costs one extra fit per site, "
                  "run in the same solver batches.")
+        add_engine_parameters(self)
         self.add(QgsProcessingParameterNumber("OBS_ERROR", "Observation error σ (°C)",
                                               QgsProcessingParameterNumber.Double, 0.5, minValue=0.01, maxValue=10.0),
                  "Measurement plus representativeness error of a site mean (a point against a pixel), °C. It "

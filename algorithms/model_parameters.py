@@ -72,9 +72,6 @@ def add_model_parameters(alg, regional=True):
     alg.add(QgsProcessingParameterString("OUTPUT_DEPTHS", "Output depths (m, comma-separated)",
                                           defaultValue="1, 5, 10, 15, 20"),
              "Depths of the multi-depth MAGT output; 10 m is always simulated for the main output.")
-    alg.add(QgsProcessingParameterNumber("WORKERS", "Parallel workers", defaultValue=os.cpu_count() or 1,
-                                          minValue=1, maxValue=256),
-             "Number of worker processes; the default is the number of CPU cores. Results do not depend on it.")
     alg.add(QgsProcessingParameterNumber("SKIP_WARM_TTOP", "Estimate pixels whose TTOP exceeds (°C)",
                                          QgsProcessingParameterNumber.Double, defaultValue=2.0, optional=True,
                                          minValue=0.0, maxValue=50.0),
@@ -85,6 +82,14 @@ def add_model_parameters(alg, regional=True):
     alg.add(QgsProcessingParameterNumber("BATCH_COLUMNS", "Pixels per block", defaultValue=2000,
                                           minValue=1, maxValue=1000000),
              "Pixels simulated together in one block; bounds memory (about 10 kB per pixel).", advanced=True)
+    add_engine_parameters(alg)
+
+
+def add_engine_parameters(alg):
+    """Add WORKERS and DASK_SCHEDULER: where the independent batches of a run are computed."""
+    alg.add(QgsProcessingParameterNumber("WORKERS", "Parallel workers", defaultValue=os.cpu_count() or 1,
+                                          minValue=1, maxValue=256),
+             "Number of worker processes; the default is the number of CPU cores. Results do not depend on it.")
     alg.add(QgsProcessingParameterString("DASK_SCHEDULER", "Dask scheduler (cluster run)", defaultValue="",
                                           optional=True),
              "Empty: blocks run in the local worker processes above. 'local:N': a Dask cluster of N worker "
@@ -103,7 +108,8 @@ def model_run_from_parameters(alg, parameters, context):
         layer = alg.parameterAsRasterLayer(parameters, name, context)
         return layer.source() if layer is not None else None
 
-    regional = alg.parameterDefinition("WORKERS") is not None
+    regional = alg.parameterDefinition("OUTPUT_DEPTHS") is not None
+    engine = alg.parameterDefinition("WORKERS") is not None
     depths = (10.0,)
     if regional:
         try:
@@ -124,9 +130,9 @@ def model_run_from_parameters(alg, parameters, context):
         trend_c_per_decade=alg.parameterAsDouble(parameters, "TREND", context),
         climatology_year=alg.parameterAsDouble(parameters, "CLIMATOLOGY_YEAR", context),
         batch_columns=alg.parameterAsInt(parameters, "BATCH_COLUMNS", context) if regional else 1,
-        workers=alg.parameterAsInt(parameters, "WORKERS", context) if regional else 1,
+        workers=alg.parameterAsInt(parameters, "WORKERS", context) if engine else 1,
         skip_warm_ttop_c=skip if regional else None,
-        dask_scheduler=(alg.parameterAsString(parameters, "DASK_SCHEDULER", context) or "") if regional else "",
+        dask_scheduler=(alg.parameterAsString(parameters, "DASK_SCHEDULER", context) or "") if engine else "",
     )
     inputs = RegionInputs(climate=source("CLIMATE"), soil=source("SOIL"), nfactors=source("NFACTORS"),
                           initial=source("INITIAL"), anomalies=source("ANOMALIES"),

@@ -360,6 +360,22 @@
       <translation>去掉每个站点后重新拟合其所属类别并预测该站点（CV_RMSE）。每个站点多一次拟合，在同一求解批次中运行。</translation>
     </message>
     <message>
+      <source>Parallel workers</source>
+      <translation>并行进程数</translation>
+    </message>
+    <message>
+      <source>Number of worker processes; the default is the number of CPU cores. Results do not depend on it.</source>
+      <translation>工作进程数；默认为 CPU 核数。结果与此无关。</translation>
+    </message>
+    <message>
+      <source>Dask scheduler (cluster run)</source>
+      <translation>Dask 调度器（集群运行）</translation>
+    </message>
+    <message>
+      <source>Empty: blocks run in the local worker processes above. 'local:N': a Dask cluster of N worker processes on this machine, started and closed by the run. An address such as tcp://host:8786: an existing Dask cluster (start it with 'dask scheduler' and 'dask worker tcp://host:8786'); Parallel workers is then ignored. Workers read the input rasters themselves, so give paths they can see (a shared file system, /vsicurl/ or /vsis3/); outputs are written here. Results are identical to a local run. Needs Dask distributed: 'apt install python3-distributed' (Debian/Ubuntu) or pip install "dask[distributed]" in the Python that runs QGIS (not shipped with QGIS on Windows).</source>
+      <translation>留空：各块在上面的本机工作进程中运行。“local:N”：在本机启动一个含 N 个工作进程的 Dask 集群，由本次运行启动并关闭。形如 tcp://host:8786 的地址：已有的 Dask 集群（用“dask scheduler”和“dask worker tcp://host:8786”启动），此时忽略“并行进程数”。工作进程自行读取输入栅格，因此须给出它们能访问的路径（共享文件系统、/vsicurl/ 或 /vsis3/）；输出写在本机。结果与本地运行完全相同。需要 Dask distributed：Debian/Ubuntu 上“apt install python3-distributed”，或在运行 QGIS 的 Python 中 pip install "dask[distributed]"（Windows 版 QGIS 不自带）。</translation>
+    </message>
+    <message>
       <source>Observation error σ (°C)</source>
       <translation>观测误差 σ（°C）</translation>
     </message>
@@ -1420,14 +1436,6 @@
       <translation>多深度年平均地温输出的深度；主输出所需的 10 m 总会模拟。</translation>
     </message>
     <message>
-      <source>Parallel workers</source>
-      <translation>并行进程数</translation>
-    </message>
-    <message>
-      <source>Number of worker processes; the default is the number of CPU cores. Results do not depend on it.</source>
-      <translation>工作进程数；默认为 CPU 核数。结果与此无关。</translation>
-    </message>
-    <message>
       <source>Estimate pixels whose TTOP exceeds (°C)</source>
       <translation>TTOP 高于此值（°C）的像元采用估算</translation>
     </message>
@@ -1442,14 +1450,6 @@
     <message>
       <source>Pixels simulated together in one block; bounds memory (about 10 kB per pixel).</source>
       <translation>一起模拟的一块像元数；用于限制内存（每像元约 10 kB）。</translation>
-    </message>
-    <message>
-      <source>Dask scheduler (cluster run)</source>
-      <translation>Dask 调度器（集群运行）</translation>
-    </message>
-    <message>
-      <source>Empty: blocks run in the local worker processes above. 'local:N': a Dask cluster of N worker processes on this machine, started and closed by the run. An address such as tcp://host:8786: an existing Dask cluster (start it with 'dask scheduler' and 'dask worker tcp://host:8786'); Parallel workers is then ignored. Workers read the input rasters themselves, so give paths they can see (a shared file system, /vsicurl/ or /vsis3/); outputs are written here. Results are identical to a local run. Needs Dask distributed: 'apt install python3-distributed' (Debian/Ubuntu) or pip install "dask[distributed]" in the Python that runs QGIS (not shipped with QGIS on Windows).</source>
-      <translation>留空：各块在上面的本机工作进程中运行。“local:N”：在本机启动一个含 N 个工作进程的 Dask 集群，由本次运行启动并关闭。形如 tcp://host:8786 的地址：已有的 Dask 集群（用“dask scheduler”和“dask worker tcp://host:8786”启动），此时忽略“并行进程数”。工作进程自行读取输入栅格，因此须给出它们能访问的路径（共享文件系统、/vsicurl/ 或 /vsis3/）；输出写在本机。结果与本地运行完全相同。需要 Dask distributed：Debian/Ubuntu 上“apt install python3-distributed”，或在运行 QGIS 的 Python 中 pip install "dask[distributed]"（Windows 版 QGIS 不自带）。</translation>
     </message>
     <message>
       <source>Mean annual ground temperature at 10 m over the simulated period, °C, Float32 GeoTIFF.</source>

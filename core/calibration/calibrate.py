@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .fit import N_FREEZING, N_THAWING, ORGANIC, Fitter, Problem, standard_errors
-from .forward import ColumnSet, SiteModel
+from ..regional.workers import open_engine
+from .forward import BatchRunner, ColumnSet, SiteModel
 from ..prep.soil_rasters import soil_layer_names
 from .sites import gather_sites
 
@@ -117,15 +118,18 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
     full = [problem(c, np.flatnonzero(sites.landcover == c)) for c in classes]
     folds = [problem(sites.landcover[s], [m for m in np.flatnonzero(sites.landcover == sites.landcover[s]) if m != s])
              for s in range(nsite)] if cross_validate else []
-    fitter = Fitter(model, observed, sigma_obs_c, kinds, is_cancelled=is_cancelled,
-                    progress=(lambda f: progress(0.05 + 0.85 * f)) if progress else None)
-    before = _values_at(model, [(np.arange(nsite), np.array([prior[c] for c in sites.landcover]))], is_cancelled)[0]
-    fitter.run(full + folds)
-    fitted = {p.cls: p for p in full}
-    sets = [(np.arange(nsite), np.array([fitted[c].theta for c in sites.landcover]))]
-    if folds:
-        sets.append((np.arange(nsite), np.array([p.theta for p in folds])))
-    values = _values_at(model, sets, is_cancelled)
+    with open_engine(settings.dask_scheduler, settings.workers) as engine:
+        runner = BatchRunner(model, engine)
+        fitter = Fitter(runner, observed, sigma_obs_c, kinds, is_cancelled=is_cancelled,
+                        progress=(lambda f: progress(0.05 + 0.85 * f)) if progress else None)
+        before = _values_at(runner, [(np.arange(nsite), np.array([prior[c] for c in sites.landcover]))],
+                            is_cancelled)[0]
+        fitter.run(full + folds)
+        fitted = {p.cls: p for p in full}
+        sets = [(np.arange(nsite), np.array([fitted[c].theta for c in sites.landcover]))]
+        if folds:
+            sets.append((np.arange(nsite), np.array([p.theta for p in folds])))
+        values = _values_at(runner, sets, is_cancelled)
     after, cv = values[0], (values[1] if folds else np.full_like(values[0], np.nan))
 
     fits = {}
@@ -143,7 +147,7 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
         site_of_target=np.concatenate([np.full(idx.size, s) for s, idx in enumerate(model.site_targets)]),
         sites=sites, unplaced=unplaced, kinds=kinds, classes=fits, observed=flat,
         before=_per_target(model, before), after=_per_target(model, after),
-        cv=_per_target(model, cv), stats={}, warnings=warnings, columns_run=model.columns_run)
+        cv=_per_target(model, cv), stats={}, warnings=warnings, columns_run=runner.columns_run)
     result.stats = {"before": statistics(result.before, flat), "after": statistics(result.after, flat),
                     "cv": statistics(result.cv, flat)}
     if progress:
@@ -151,12 +155,12 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
     return result
 
 
-def _values_at(model, sets, is_cancelled):
+def _values_at(runner, sets, is_cancelled):
     """Model values (nsite, kmax) for each (sites, parameters (nsite, P)) in one solver batch."""
     site = np.concatenate([s for s, _ in sets])
     theta = np.concatenate([t for _, t in sets])
     columns = ColumnSet(site, theta[:, 0], theta[:, 1], theta[:, 2] if theta.shape[1] > 2 else None)
-    values = model.run(columns, is_cancelled)
+    values = runner.run(columns, is_cancelled)
     out, start = [], 0
     for s, _ in sets:
         out.append(values[start:start + s.size])

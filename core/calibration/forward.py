@@ -21,6 +21,11 @@ class ColumnSet:
     n_thawing: np.ndarray
     organic_m: np.ndarray = None
 
+    def take(self, part):
+        """The columns selected by ``part`` (a slice or index array)."""
+        return ColumnSet(self.site[part], self.n_freezing[part], self.n_thawing[part],
+                         None if self.organic_m is None else self.organic_m[part])
+
 
 class SiteModel:
     """Simulates the sites' columns over the run years and returns the model value of their targets.
@@ -48,7 +53,6 @@ class SiteModel:
             self._year_weights[i, use] = 1.0 / len(use)
         self.nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
         self.air = yearly_air(inputs.climate, years, settings.trend_c_per_decade, settings.climatology_year)
-        self.columns_run = 0
 
     def run(self, columns, is_cancelled=None):
         """(ncolumn, kmax) model values of each column's site targets, in ``site_targets`` order (NaN padded)."""
@@ -63,13 +67,42 @@ class SiteModel:
                        n_thawing=columns.n_thawing, geothermal_flux_w_m2=flux, years=len(self.settings.years),
                        spinup_years=self.settings.spinup_years, output_depths_m=tuple(self.depths),
                        is_cancelled=is_cancelled, **kwargs)
-        self.columns_run += site.size
         annual = res.annual_mean_c.transpose(1, 2, 0)  # (ncol, ndepth, nyears)
         tidx = self.target_index[site]  # (ncol, kmax)
         safe = np.maximum(tidx, 0)
         series = np.take_along_axis(annual, self._depth_index[safe][:, :, None], axis=1)  # (ncol, kmax, nyears)
         values = (series * self._year_weights[safe]).sum(axis=2)
         return np.where(tidx >= 0, values, np.nan)
+
+
+def simulate_columns(model, columns, is_cancelled=None):
+    """``model.run(columns)``: a task for an engine of ``core.regional.workers`` (module level, so it pickles)."""
+    return model.run(columns, is_cancelled)
+
+
+CHUNK_COLUMNS = 256
+"""Columns per task. Fixed, not derived from the number of workers, so that every engine splits a batch the same
+way and the values are bit for bit the same on one worker, on several or on a Dask cluster."""
+
+
+class BatchRunner:
+    """Runs a :class:`SiteModel`'s batches on an engine (``core.regional.workers.open_engine``) in tasks of
+    ``chunk_columns`` columns."""
+
+    def __init__(self, model, engine, chunk_columns=CHUNK_COLUMNS):
+        self.model, self.engine, self.chunk_columns = model, engine, chunk_columns
+        self.columns_run = 0
+
+    def run(self, columns, is_cancelled=None):
+        """As :meth:`SiteModel.run`."""
+        n = columns.site.size
+        self.columns_run += n
+        starts = range(0, n, self.chunk_columns)
+        tasks = [(self.model, columns.take(slice(a, a + self.chunk_columns))) for a in starts]
+        values = [None] * len(tasks)
+        for index, part in self.engine.map(simulate_columns, tasks, is_cancelled):
+            values[index] = part
+        return np.concatenate(values)
 
 
 def with_organic_layer(layers, thickness_m):

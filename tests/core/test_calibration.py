@@ -210,3 +210,28 @@ def test_cancel_stops_the_calibration(region):
     rows = twin_rows(region, PRIOR, ALL_PIXELS[:4])
     with pytest.raises(Cancelled):
         run(region, rows, is_cancelled=lambda: True)
+
+
+@pytest.mark.parametrize("engine", [("", 2), ("local:2", 1)])
+def test_worker_processes_and_dask_give_the_same_values_bit_for_bit(region, engine):
+    from importlib.util import find_spec
+
+    from core.calibration.forward import BatchRunner, ColumnSet, SiteModel
+    from core.calibration.sites import gather_sites
+    from core.calibration.targets import Target
+    from core.regional.workers import open_engine
+
+    if engine[0] and find_spec("distributed") is None:
+        pytest.skip("Dask distributed is not installed")
+    sites = [(f"s{r}{c}", *pixel_centre(r, c)) for r, c in ALL_PIXELS[:10]]
+    inputs, _ = gather_sites(sites, region["climate"], region["soil"], region["landcover"], PRIOR)
+    targets = [Target(n, x, y, 1.0, 0.0, (), 1) for n, x, y in sites]
+    model = SiteModel(inputs, SETTINGS, targets, np.arange(10))
+    rng = np.random.default_rng(0)
+    columns = ColumnSet(np.tile(np.arange(10), 3), rng.uniform(0.3, 0.8, 30), rng.uniform(0.7, 1.2, 30))
+    with open_engine("", 1) as one:
+        local = BatchRunner(model, one, chunk_columns=7).run(columns)
+    with open_engine(*engine) as many:
+        other = BatchRunner(model, many, chunk_columns=7).run(columns)
+    np.testing.assert_array_equal(other, local)
+    assert np.isfinite(local[:, 0]).all()
