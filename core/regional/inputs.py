@@ -9,7 +9,7 @@ from osgeo import gdal, osr
 
 from .. import schema
 from ..checks import FLUX_W_M2, check_sample
-from ..raster_io import Grid, band_info, read_raster
+from ..raster_io import Grid, band_info, open_raster, read_raster
 from .dask_engine import parse_scheduler
 
 LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "n-factors",
@@ -99,12 +99,9 @@ def _open(label, path):
     if not path:
         raise ValueError(f"{label}: no raster given")
     try:
-        ds = gdal.Open(path)
-    except RuntimeError as err:
-        raise ValueError(f"{label}: cannot open {path} ({err})") from None
-    if ds is None:
-        raise ValueError(f"{label}: cannot open {path}")
-    return ds
+        return open_raster(path)
+    except ValueError as err:
+        raise ValueError(f"{label}: {err}") from None
 
 
 def crs_name(wkt):
