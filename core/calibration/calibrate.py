@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .fit import N_FREEZING, N_THAWING, ORGANIC, Fitter, Problem, standard_errors
+from ..raster_io import Grid, open_raster
+from ..regional.inputs import RegionInputs, check_inputs
 from ..regional.workers import open_engine
 from .forward import BatchRunner, ColumnSet, SiteModel
 from ..prep.soil_rasters import soil_layer_names
@@ -74,7 +76,10 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
     the n-factors (0: no regularisation); ``sigma_obs_c`` the measurement + representativeness error of a
     site (°C). With ``cross_validate`` every site is also left out once and predicted from the others.
     """
-    settings.check()
+    checked = check_inputs(RegionInputs(climate=climate, soil=soil, geothermal=geothermal), settings)
+    if not Grid.of(open_raster(landcover)).same_as(checked.grid):
+        raise ValueError(f"Land cover ({landcover}) is not on the climate raster's grid; align it with 'Clip and "
+                         "align raster to model grid' (categorical) first")
     _check_years(targets, settings)
     if fit_organic and soil_layer_names(soil)[:1] == ["organic"]:
         raise ValueError("Soil thermal properties: the raster already holds an organic layer; prepare the soil "

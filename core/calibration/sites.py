@@ -7,7 +7,9 @@ import numpy as np
 
 from .. import schema
 from ..analysis.geodesy import srs_from_wkt
+from ..checks import check_block
 from ..raster_io import Grid, read_raster
+from ..regional.inputs import LABELS, input_band_names
 from ..sampling import nearest_valid_pixel, pixel_of, window_half_size
 
 
@@ -76,7 +78,7 @@ def gather_sites(sites, climate, soil, landcover, table, max_km=0.0, geothermal=
             continue
         half = window_half_size(grid, srs_from_wkt(grid.crs_wkt), lat, max_km) if max_km > 0 else (0, 0)
         window = _window(grid, col, row, half)
-        values = _read_window(window, climate, soil, landcover, geothermal)
+        values = _read_window(grid, window, climate, soil, landcover, geothermal)
         valid = _valid(values, table)
         found = nearest_valid_pixel(valid, _sub_grid(grid, window), lon, lat, max_km)
         if found is None:
@@ -100,10 +102,16 @@ def gather_sites(sites, climate, soil, landcover, table, max_km=0.0, geothermal=
     ), unplaced
 
 
-def _read_window(window, climate, soil, landcover, geothermal):
-    return {"climate": read_raster(climate, window=window), "soil": read_raster(soil, window=window),
-            "landcover": read_raster(landcover, bands=[1], window=window),
-            "geothermal": read_raster(geothermal, bands=[1], window=window) if geothermal else None}
+def _read_window(grid, window, climate, soil, landcover, geothermal):
+    """The inputs over ``window``, each checked against its plausible ranges (``core.checks``)."""
+    values = {"landcover": read_raster(landcover, bands=[1], window=window), "geothermal": None}
+    for key, path in (("climate", climate), ("soil", soil), ("geothermal", geothermal)):
+        if path:
+            array = read_raster(path, bands=[1] if key == "geothermal" else None, window=window)
+            names = input_band_names(key, path, array.shape[0] // len(schema.SOIL_FIELDS))
+            check_block(LABELS[key], path, key, array, names, grid, window)
+            values[key] = array
+    return values
 
 
 def _valid(values, table):

@@ -235,3 +235,20 @@ def test_worker_processes_and_dask_give_the_same_values_bit_for_bit(region, engi
         other = BatchRunner(model, many, chunk_columns=7).run(columns)
     np.testing.assert_array_equal(other, local)
     assert np.isfinite(local[:, 0]).all()
+
+
+def test_inputs_are_checked_like_the_regional_run(tmp_path, region):
+    from core import schema
+    from core.raster_io import Grid, write_raster
+
+    rows = twin_rows(region, PRIOR, ALL_PIXELS[:2])
+    soil = read_raster(region["soil"])
+    soil[3] /= 1e6  # layer01_c_frozen in MJ m-3 K-1
+    bad_soil = write_raster(str(tmp_path / "soil_mj.tif"), soil, Grid.of(region["soil"]), schema.soil_band_names(2),
+                            schema.soil_band_units(2))
+    with pytest.raises(ValueError, match="layer01_c_frozen"):
+        run(dict(region, soil=bad_soil), rows)
+    shifted = Grid.from_extent(121.0, 50.0, 121.6, 50.4, 0.1)
+    other = write_raster(str(tmp_path / "lc.tif"), read_raster(region["landcover"]), shifted, ["class"])
+    with pytest.raises(ValueError, match="Land cover .* is not on the climate raster's grid"):
+        run(dict(region, landcover=other), rows)
