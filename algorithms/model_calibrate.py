@@ -207,19 +207,22 @@ class CalibrateNfactors(PermafrostAlgorithm):
         results = {"N": stats["after"]["n"], "SITES": len(result.sites.names), "RMSE_BEFORE": stats["before"]["rmse"],
                    "RMSE_AFTER": stats["after"]["rmse"], "CV_RMSE": stats["cv"]["rmse"],
                    "BIAS_BEFORE": stats["before"]["bias"], "BIAS_AFTER": stats["after"]["bias"]}
-        results["OUTPUT_TABLE"] = write_nfactor_table(outputs["OUTPUT_TABLE"], prior_path, result)
-        if organic_out:
-            results["OUTPUT_ORGANIC"] = write_organic_raster(organic_out, landcover, result)
-        if outputs["OUTPUT_RESIDUALS"]:
-            results["OUTPUT_RESIDUALS"] = write_residuals(outputs["OUTPUT_RESIDUALS"], result)
-        if outputs["OUTPUT_REPORT"]:
-            text = tr("Period {first}–{last}, trend {trend:g} °C/decade around {year:g}; σ_obs {sigma:g} °C; "
-                      "{columns} columns simulated.").format(
-                first=settings.first_year, last=settings.last_year, trend=settings.trend_c_per_decade,
-                year=settings.climatology_year, sigma=self.parameterAsDouble(parameters, "OBS_ERROR", context),
-                columns=result.columns_run)
-            results["OUTPUT_REPORT"] = write_calibration_report(outputs["OUTPUT_REPORT"], result, text,
-                                                                 locale=report_locale())
+        try:
+            results["OUTPUT_TABLE"] = write_nfactor_table(outputs["OUTPUT_TABLE"], prior_path, result)
+            if organic_out:
+                results["OUTPUT_ORGANIC"] = write_organic_raster(organic_out, landcover, result)
+            if outputs["OUTPUT_RESIDUALS"]:
+                results["OUTPUT_RESIDUALS"] = write_residuals(outputs["OUTPUT_RESIDUALS"], result)
+            if outputs["OUTPUT_REPORT"]:
+                text = tr("Period {first}–{last}, trend {trend:g} °C/decade around {year:g}; σ_obs {sigma:g} °C; "
+                          "{columns} columns simulated.").format(
+                    first=settings.first_year, last=settings.last_year, trend=settings.trend_c_per_decade,
+                    year=settings.climatology_year, sigma=self.parameterAsDouble(parameters, "OBS_ERROR", context),
+                    columns=result.columns_run)
+                results["OUTPUT_REPORT"] = write_calibration_report(outputs["OUTPUT_REPORT"], result, text,
+                                                                     locale=report_locale())
+        except ValueError as err:  # an output that cannot be written
+            self.fail(str(err))
         feedback.setProgress(100)
         return results
 
