@@ -11,15 +11,16 @@ Usage: /usr/bin/python3 benchmarks/validate.py [--sites CSV] [--out DIR] [--max-
 
 import argparse
 import csv
-import math
 import os
 import sys
 import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "demo"))
+sys.path[:0] = [ROOT, os.path.join(ROOT, "demo")]
 
+import numpy as np  # noqa: E402
+from core.calibration import statistics  # noqa: E402
 from run_demo import Runner  # noqa: E402
 
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
@@ -33,24 +34,6 @@ PUBLISHED_RMSE_C = 0.5
 ESA_CCI_RMSE_C = 2.44
 
 
-def statistics(pairs):
-    """(n, bias, RMSE, r) of (model, observed) pairs."""
-    pairs = [(m, o) for m, o in pairs if math.isfinite(m) and math.isfinite(o)]
-    n = len(pairs)
-    if not n:
-        return 0, math.nan, math.nan, math.nan
-    e = [m - o for m, o in pairs]
-    bias = sum(e) / n
-    rmse = math.sqrt(sum(x * x for x in e) / n)
-    mm = sum(m for m, _ in pairs) / n
-    mo = sum(o for _, o in pairs) / n
-    sxy = sum((m - mm) * (o - mo) for m, o in pairs)
-    sxx = sum((m - mm) ** 2 for m, _ in pairs)
-    syy = sum((o - mo) ** 2 for _, o in pairs)
-    r = sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else math.nan
-    return n, bias, rmse, r
-
-
 def table(rows, sources):
     """Markdown table of the statistics per group, for the prior (default) and cross-validated model."""
     groups = [("all", lambda r: True)]
@@ -61,10 +44,11 @@ def table(rows, sources):
              "| calibrated (CV) r |", "|---|---|---|---|---|---|---|---|"]
     for name, keep in groups:
         sel = [r for r in rows if keep(r)]
-        obs = [float(r["observed_c"]) for r in sel]
-        n, b0, e0, r0 = statistics(zip([float(r["model_before_c"]) for r in sel], obs))
-        _, b1, e1, r1 = statistics(zip([float(r["model_cv_c"]) for r in sel], obs))
-        lines.append(f"| {name} | {n} | {b0:+.2f} | {e0:.2f} | {r0:.2f} | {b1:+.2f} | {e1:.2f} | {r1:.2f} |")
+        obs = np.array([float(r["observed_c"]) for r in sel])
+        d = statistics(np.array([float(r["model_before_c"]) for r in sel]), obs)
+        c = statistics(np.array([float(r["model_cv_c"]) for r in sel]), obs)
+        lines.append(f"| {name} | {d['n']} | {d['bias']:+.2f} | {d['rmse']:.2f} | {d['r']:.2f} | {c['bias']:+.2f} | "
+                     f"{c['rmse']:.2f} | {c['r']:.2f} |")
     return "\n".join(lines)
 
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .fit import N_FREEZING, N_THAWING, ORGANIC, Fitter, Problem, standard_errors
-from ..raster_io import Grid, open_raster
-from ..regional.inputs import RegionInputs, check_inputs
+from ..regional.inputs import RegionInputs, check_inputs, check_on_grid
 from ..regional.workers import open_engine
 from .forward import BatchRunner, ColumnSet, SiteModel
 from ..prep.soil_rasters import soil_layer_names
@@ -77,17 +76,15 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
     site (°C). With ``cross_validate`` every site is also left out once and predicted from the others.
     """
     checked = check_inputs(RegionInputs(climate=climate, soil=soil, geothermal=geothermal), settings)
-    if not Grid.of(open_raster(landcover)).same_as(checked.grid):
-        raise ValueError(f"Land cover ({landcover}) is not on the climate raster's grid; align it with 'Clip and "
-                         "align raster to model grid' (categorical) first")
+    check_on_grid("Land cover", landcover, checked.grid)
     _check_years(targets, settings)
     if fit_organic and soil_layer_names(soil)[:1] == ["organic"]:
         raise ValueError("Soil thermal properties: the raster already holds an organic layer; prepare the soil "
                          "without one to fit its thickness")
     names = list(dict.fromkeys(t.site for t in targets))
     first = {t.site: t for t in reversed(targets)}
-    sites, unplaced = gather_sites([(n, first[n].lon, first[n].lat) for n in names], climate, soil, landcover,
-                                   table, max_km, geothermal)
+    sites, unplaced = gather_sites([(n, first[n].lon, first[n].lat) for n in names], checked, settings, landcover,
+                                   table, max_km)
     warnings = [f"site '{u.name}' ({u.lon:.4f}, {u.lat:.4f}) is not used: {u.reason}" for u in unplaced]
     index = {n: i for i, n in enumerate(sites.names)}
     used = [t for t in targets if t.site in index]
@@ -140,9 +137,7 @@ def calibrate(targets, climate, soil, landcover, table, settings, fit_organic=Fa
     fits = {}
     for c, p in fitted.items():
         se = standard_errors(p, p.sites.size)
-        lower = np.array([k.lower for k in kinds])
-        upper = np.array([k.upper for k in kinds])
-        bound = [k.name for k, v, lo, hi in zip(kinds, p.theta, lower, upper) if np.isclose(v, lo) or np.isclose(v, hi)]
+        bound = [k.name for k, v in zip(kinds, p.theta) if np.isclose(v, k.lower) or np.isclose(v, k.upper)]
         fits[c] = ClassFit(c, p.sites.size, p.prior, p.theta, se, bound)
         if bound:
             warnings.append(f"class {c}: {', '.join(bound)} stopped at its bound")

@@ -5,11 +5,9 @@ from typing import Optional
 
 import numpy as np
 
-from .. import schema
 from ..analysis.geodesy import srs_from_wkt
-from ..checks import check_block
 from ..raster_io import Grid, read_raster
-from ..regional.inputs import LABELS, input_band_names
+from ..regional.columns import read_block, valid_pixels
 from ..sampling import nearest_valid_pixel, pixel_of, window_half_size
 
 
@@ -57,16 +55,18 @@ def _sub_grid(grid, window):
     return Grid((x0 + c0 * dx, dx, rx, y0 + r0 * dy, ry, dy), cols, rows, grid.crs_wkt)
 
 
-def gather_sites(sites, climate, soil, landcover, table, max_km=0.0, geothermal=None):
+def gather_sites(sites, checked, settings, landcover, table, max_km=0.0):
     """(SiteInputs, [Unplaced]) for ``sites`` = [(name, lon, lat)] in WGS84 degrees on a geographic grid.
 
-    A pixel is valid where the climate, the soil (substrate thickness aside), the land cover and, when
-    given, the geothermal raster hold data and the class has finite n-factors in ``table``
-    ({class: (n_freezing, n_thawing)}). A site whose own pixel is not valid takes the nearest valid
+    ``checked`` are the model inputs as :func:`core.regional.inputs.check_inputs` returns them; they are read
+    around each site as the regional run reads a block (values checked against their plausible ranges). A pixel
+    is valid where the regional run would simulate it and the land cover holds a class with finite n-factors in
+    ``table`` ({class: (n_freezing, n_thawing)}). A site whose own pixel is not valid takes the nearest valid
     pixel within ``max_km`` (0: its own pixel only).
     """
-    grid = Grid.of(climate)
-    if not srs_from_wkt(grid.crs_wkt).IsGeographic():
+    grid = checked.grid
+    srs = srs_from_wkt(grid.crs_wkt)
+    if not srs.IsGeographic():
         raise ValueError("Climate: the calibration needs the model grid in geographic (lon/lat) coordinates, "
                          "as the preparation tools make it")
     placed, unplaced = [], []
@@ -76,53 +76,38 @@ def gather_sites(sites, climate, soil, landcover, table, max_km=0.0, geothermal=
         except ValueError:
             unplaced.append(Unplaced(name, lon, lat, "outside the input rasters"))
             continue
-        half = window_half_size(grid, srs_from_wkt(grid.crs_wkt), lat, max_km) if max_km > 0 else (0, 0)
+        half = window_half_size(grid, srs, lat, max_km) if max_km > 0 else (0, 0)
         window = _window(grid, col, row, half)
-        values = _read_window(grid, window, climate, soil, landcover, geothermal)
-        valid = _valid(values, table)
+        block = read_block(checked, settings, window)
+        classes = read_raster(landcover, bands=[1], window=window)[0]
+        valid = valid_pixels(block) & _known(classes, table)
         found = nearest_valid_pixel(valid, _sub_grid(grid, window), lon, lat, max_km)
         if found is None:
             where = "its pixel" if max_km == 0 else f"{max_km:g} km"
             unplaced.append(Unplaced(name, lon, lat, f"no pixel with data in every input within {where}"))
             continue
         c, r, dist = found
-        placed.append((name, lon, lat, (window[0] + c, window[1] + r), dist,
-                       {k: (v[:, r, c] if v is not None else None) for k, v in values.items()}))
+        placed.append((name, lon, lat, (window[0] + c, window[1] + r), dist, block, int(classes[r, c]), (c, r)))
     if not placed:
         raise ValueError("Observations: no site falls on a pixel with data in every input "
                          f"({', '.join(u.name for u in unplaced[:10])}); check the coordinates, or allow "
                          "a search distance for the nearest valid pixel")
-    pick = [p[5] for p in placed]
+
+    def at(key):
+        return np.array([getattr(p[5], key)[:, p[7][1], p[7][0]] for p in placed])
+
     return SiteInputs(
         names=[p[0] for p in placed], lon=np.array([p[1] for p in placed]), lat=np.array([p[2] for p in placed]),
         pixel=[p[3] for p in placed], distance_km=np.array([p[4] for p in placed]),
-        climate=np.array([v["climate"] for v in pick]), soil=np.array([v["soil"] for v in pick]),
-        landcover=np.array([int(v["landcover"][0]) for v in pick]),
-        geothermal=np.array([float(v["geothermal"][0]) for v in pick]) if geothermal else None,
+        climate=at("climate"), soil=at("soil"), landcover=np.array([p[6] for p in placed]),
+        geothermal=at("geothermal")[:, 0] if checked.inputs.geothermal else None,
     ), unplaced
 
 
-def _read_window(grid, window, climate, soil, landcover, geothermal):
-    """The inputs over ``window``, each checked against its plausible ranges (``core.checks``)."""
-    values = {"landcover": read_raster(landcover, bands=[1], window=window), "geothermal": None}
-    for key, path in (("climate", climate), ("soil", soil), ("geothermal", geothermal)):
-        if path:
-            array = read_raster(path, bands=[1] if key == "geothermal" else None, window=window)
-            names = input_band_names(key, path, array.shape[0] // len(schema.SOIL_FIELDS))
-            check_block(LABELS[key], path, key, array, names, grid, window)
-            values[key] = array
-    return values
-
-
-def _valid(values, table):
-    soil = values["soil"].copy()
-    soil[-len(schema.SOIL_FIELDS)] = 0.0  # the substrate's thickness is never used
-    ok = np.isfinite(values["climate"]).all(axis=0) & np.isfinite(soil).all(axis=0)
-    if values["geothermal"] is not None:
-        ok &= np.isfinite(values["geothermal"][0])
-    classes = values["landcover"][0]
-    known = np.zeros_like(ok)
+def _known(classes, table):
+    """True where ``classes`` holds a class with finite n-factors in ``table``."""
+    known = np.zeros(classes.shape, dtype=bool)
     for cls, (nf, nt) in table.items():
         if np.isfinite(nf) and np.isfinite(nt):
             known |= classes == cls
-    return ok & known
+    return known

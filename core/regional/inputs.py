@@ -114,8 +114,9 @@ def crs_name(wkt):
     return f"{srs.GetAuthorityName(None)}:{code} ({srs.GetName()})" if code else srs.GetName() or wkt[:60]
 
 
-def _check_grid(label, path, grid):
-    other = Grid.of(path)
+def check_on_grid(label, path, grid):
+    """ValueError naming ``label`` when the raster at ``path`` is unreadable or not on ``grid`` (size, extent, CRS)."""
+    other = Grid.of(_open(label, path))
     if not other.same_as(grid):
         same_layout = (other.cols, other.rows) == (grid.cols, grid.rows) and np.allclose(
             other.geotransform, grid.geotransform, atol=1e-9, rtol=0)
@@ -163,13 +164,11 @@ def input_band_names(key, path, n_layers):
 def check_inputs(inputs, settings):
     """Check grids, band layouts and units of every input; raise ValueError naming the bad one."""
     settings.check()
-    _open("Climate", inputs.climate)
-    grid = Grid.of(inputs.climate)
+    grid = Grid.of(_open("Climate", inputs.climate))
     _band_names("Climate", inputs.climate, expected_count=12)
     _check_celsius("Climate", inputs.climate)
 
-    _open("Soil thermal properties", inputs.soil)
-    _check_grid("Soil thermal properties", inputs.soil, grid)
+    check_on_grid("Soil thermal properties", inputs.soil, grid)
     soil_names = _band_names("Soil thermal properties", inputs.soil, multiple_of=len(schema.SOIL_FIELDS))
     n_layers = len(soil_names) // len(schema.SOIL_FIELDS)
     expected = schema.soil_band_names(n_layers)
@@ -178,19 +177,16 @@ def check_inputs(inputs, settings):
                          f"{expected[:3]}… (use the soil preparation tools)")
 
     if inputs.nfactors:
-        _open("n-factors", inputs.nfactors)
-        _check_grid("n-factors", inputs.nfactors, grid)
+        check_on_grid("n-factors", inputs.nfactors, grid)
         _band_names("n-factors", inputs.nfactors, expected_count=2)
 
     if inputs.geothermal:
-        _open("Geothermal heat flux", inputs.geothermal)
-        _check_grid("Geothermal heat flux", inputs.geothermal, grid)
+        check_on_grid("Geothermal heat flux", inputs.geothermal, grid)
         _band_names("Geothermal heat flux", inputs.geothermal, expected_count=1)
 
     depths = ()
     if inputs.initial:
-        _open("Initial ground temperature", inputs.initial)
-        _check_grid("Initial ground temperature", inputs.initial, grid)
+        check_on_grid("Initial ground temperature", inputs.initial, grid)
         names = _band_names("Initial ground temperature", inputs.initial)
         parsed = [re.fullmatch(r"tsoil_(\d+)cm", n) for n in names]
         if not all(parsed):
@@ -202,8 +198,7 @@ def check_inputs(inputs, settings):
 
     anomaly_bands = {}
     if inputs.anomalies:
-        _open("Monthly anomalies", inputs.anomalies)
-        _check_grid("Monthly anomalies", inputs.anomalies, grid)
+        check_on_grid("Monthly anomalies", inputs.anomalies, grid)
         names = _band_names("Monthly anomalies", inputs.anomalies)
         for i, name in enumerate(names):
             m = re.fullmatch(r"tair_anomaly_(\d{4})_(\d{2})", name)

@@ -7,7 +7,7 @@ from core.calibration.forward import ColumnSet, SiteModel
 from core.calibration.sites import gather_sites
 from core.calibration.targets import Target
 from core.raster_io import Grid, write_raster
-from core.regional.inputs import ModelSettings
+from core.regional.inputs import ModelSettings, RegionInputs, check_inputs
 
 from regional_fixtures import MOHE_MONTHLY, ROCK, SILT
 
@@ -38,11 +38,17 @@ def pixel_centre(row, col):
     return x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy
 
 
+def site_inputs(paths, sites):
+    """:class:`~core.calibration.sites.SiteInputs` of ``sites`` [(name, lon, lat)] on the region's own pixels."""
+    checked = check_inputs(RegionInputs(paths["climate"], paths["soil"]), SETTINGS)
+    return gather_sites(sites, checked, SETTINGS, paths["landcover"], PRIOR)[0]
+
+
 def twin_rows(paths, truth, pixels, noise_c=0.0, seed=1, depths=DEPTHS_M):
     """Observation rows (dicts) at the centres of ``pixels`` [(row, col)], simulated with ``truth``
     {class: (n_freezing, n_thawing)} plus Gaussian noise of ``noise_c`` °C."""
     sites = [(f"s{r}{c}", *pixel_centre(r, c)) for r, c in pixels]
-    inputs, _ = gather_sites(sites, paths["climate"], paths["soil"], paths["landcover"], PRIOR)
+    inputs = site_inputs(paths, sites)
     targets = [Target(name, lon, lat, d, 0.0, (), 1) for name, lon, lat in sites for d in depths]
     model = SiteModel(inputs, SETTINGS, targets, np.repeat(np.arange(len(sites)), len(depths)))
     cls = inputs.landcover

@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from calibration_fixtures import CLASSES, PRIOR, SETTINGS, pixel_centre, twin_rows, write_region
+from calibration_fixtures import CLASSES, PRIOR, SETTINGS, pixel_centre, site_inputs, twin_rows, write_region
 from core.calibration import calibrate, targets_from_rows
 from core.calibration.outputs import write_nfactor_table, write_organic_raster, write_residuals
 from core.calibration.report import write_calibration_report
@@ -183,12 +183,11 @@ def test_organic_layer_twin(tmp_path, region):
     The layer's effect trades off against the n-factors at two depths, so the test asks for the fit to explain
     the data and for the standard errors to cover the truth, not for each value to come back exactly."""
     from core.calibration.forward import ColumnSet, SiteModel
-    from core.calibration.sites import gather_sites
     from core.calibration.targets import Target
 
     pixels = [p for p in ALL_PIXELS if (p[0] + p[1]) % 2 == 0][:8]  # class 3
     sites = [(f"s{r}{c}", *pixel_centre(r, c)) for r, c in pixels]
-    inputs, _ = gather_sites(sites, region["climate"], region["soil"], region["landcover"], PRIOR)
+    inputs = site_inputs(region, sites)
     targets = [Target(n, x, y, d, 0.0, (), 1) for n, x, y in sites for d in (1.0, 5.0)]
     model = SiteModel(inputs, SETTINGS, targets, np.repeat(np.arange(8), 2))
     truth = model.run(ColumnSet(np.arange(8), np.full(8, 0.40), np.full(8, 0.75), np.full(8, 0.2)))
@@ -217,14 +216,13 @@ def test_worker_processes_and_dask_give_the_same_values_bit_for_bit(region, engi
     from importlib.util import find_spec
 
     from core.calibration.forward import BatchRunner, ColumnSet, SiteModel
-    from core.calibration.sites import gather_sites
     from core.calibration.targets import Target
     from core.regional.workers import open_engine
 
     if engine[0] and find_spec("distributed") is None:
         pytest.skip("Dask distributed is not installed")
     sites = [(f"s{r}{c}", *pixel_centre(r, c)) for r, c in ALL_PIXELS[:10]]
-    inputs, _ = gather_sites(sites, region["climate"], region["soil"], region["landcover"], PRIOR)
+    inputs = site_inputs(region, sites)
     targets = [Target(n, x, y, 1.0, 0.0, (), 1) for n, x, y in sites]
     model = SiteModel(inputs, SETTINGS, targets, np.arange(10))
     rng = np.random.default_rng(0)
