@@ -5,6 +5,6 @@ Public API: :func:`targets_from_rows`, :func:`calibrate` → :class:`Calibration
 """
 
 from .calibrate import CalibrationResult, calibrate, statistics
-from .targets import Target, read_csv_rows, targets_from_rows
+from .targets import Target, targets_from_rows
 
-__all__ = ["calibrate", "CalibrationResult", "statistics", "Target", "read_csv_rows", "targets_from_rows"]
+__all__ = ["calibrate", "CalibrationResult", "statistics", "Target", "targets_from_rows"]

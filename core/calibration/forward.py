@@ -8,10 +8,6 @@ from ..heat import Layers, make_grid, simulate
 from ..prep.soil_rasters import organic_layer
 from ..regional.columns import layers_from_soil, yearly_air
 
-MIN_ORGANIC_M = 0.01
-"""An organic layer thinner than this is simulated 1 cm thick (thermally negligible; the solver needs > 0)."""
-
-
 @dataclasses.dataclass(frozen=True)
 class ColumnSet:
     """Columns to simulate: site index and n-factors per column, and organic thickness (m) or None."""
@@ -106,9 +102,10 @@ class BatchRunner:
 
 
 def with_organic_layer(layers, thickness_m):
-    """``layers`` with a peat layer of ``thickness_m`` (ncol,) on top (at least :data:`MIN_ORGANIC_M`)."""
+    """``layers`` with a peat layer of ``thickness_m`` (ncol,) on top; thinner than 1 cm it is kept 1 cm thick
+    (thermally negligible), as :func:`core.prep.soil_rasters.organic_layer` makes it."""
     ncol = layers.ncol
-    peat = organic_layer(np.maximum(thickness_m, MIN_ORGANIC_M), (ncol,))
+    peat = organic_layer(thickness_m, (ncol,))
     fields = {}
     for f in dataclasses.fields(Layers):
         top = np.asarray(peat[f.name], float).reshape(ncol, 1)

@@ -1,12 +1,11 @@
 """Measured ground temperatures → calibration targets: one per site and depth, averaged over its years."""
 
-import csv
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-KELVIN_FLOOR_C = 150.0
-"""A mean annual ground temperature above this can only be kelvin."""
+from ..regional.inputs import KELVIN_FLOOR
+
 PLAUSIBLE_C = (-40.0, 40.0)
 SAME_SITE_DEG = 1e-4
 """Rows whose coordinates agree to this (degrees) are one location."""
@@ -63,7 +62,7 @@ def targets_from_rows(rows, lon_field="lon", lat_field="lat", depth_field="depth
             raise ValueError(f"{where}: depth {depth} m (field '{depth_field}') is below the model bottom "
                              f"{bottom_m} m")
         value = _number(row, value_field, where)
-        if value > KELVIN_FLOOR_C:
+        if value > KELVIN_FLOOR:
             raise ValueError(f"{where}: field '{value_field}' is {value}, which looks like kelvin; give °C")
         if not PLAUSIBLE_C[0] <= value <= PLAUSIBLE_C[1]:
             raise ValueError(f"{where}: field '{value_field}' is {value} °C, outside the plausible "
@@ -90,25 +89,8 @@ def targets_from_rows(rows, lon_field="lon", lat_field="lat", depth_field="depth
     return sorted(targets, key=lambda t: (t.site, t.depth_m))
 
 
-def read_csv_rows(path):
-    """Rows of a CSV file as dicts (UTF-8, BOM tolerated); ValueError when it cannot be read."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            rows = list(reader)
-            fields = reader.fieldnames or []
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise ValueError(f"Observations: cannot read {path} as a UTF-8 CSV ({err})") from None
-    return rows, fields
-
-
 def check_fields(fields, wanted, label="Observations"):
     """ValueError naming each wanted field (name → role) missing from ``fields``."""
     missing = [f"'{name}' ({role})" for role, name in wanted.items() if name and name not in fields]
     if missing:
         raise ValueError(f"{label}: no field {', '.join(missing)}; fields are {', '.join(fields)}")
-
-
-def site_names(targets):
-    """Distinct site names in target order."""
-    return list(dict.fromkeys(t.site for t in targets))
