@@ -17,6 +17,8 @@ LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "
           "anomalies": "Monthly anomalies"}
 """The name of each input of :class:`RegionInputs` in messages."""
 
+MAX_MERGE_TOLERANCE_C = 1.0
+MIN_CHECK_PIXELS = 10
 KELVIN_FLOOR = 150.0
 """Any valid air temperature above this (°C) can only be kelvin."""
 
@@ -53,6 +55,10 @@ class ModelSettings:
     """Estimate instead of simulate pixels whose TTOP exceeds this in every year (``warm_skip``); None: never."""
     dask_scheduler: str = ""
     """Empty: local worker processes; ``local:N`` or ``tcp://host:port``: a Dask cluster (``dask_engine``)."""
+    merge_tolerance_c: float = 0.0
+    """MAGT tolerance (°C) of the merged run (``merge``); 0: every pixel simulated exactly."""
+    check_pixels: int = 1000
+    """Random pixels a merged run also simulates exactly to check itself."""
 
     @property
     def years(self):
@@ -73,6 +79,10 @@ class ModelSettings:
         if not FLUX_W_M2[0] <= self.geothermal_flux_w_m2 <= FLUX_W_M2[1]:
             low, high = FLUX_W_M2
             problems.append(f"geothermal heat flux {self.geothermal_flux_w_m2} W/m² is outside {low:g}..{high:g}")
+        if not 0.0 <= self.merge_tolerance_c <= MAX_MERGE_TOLERANCE_C:
+            problems.append(f"merge tolerance must be in 0..{MAX_MERGE_TOLERANCE_C:g} °C, got {self.merge_tolerance_c}")
+        if self.check_pixels < MIN_CHECK_PIXELS:
+            problems.append(f"check pixels must be >= {MIN_CHECK_PIXELS}, got {self.check_pixels}")
         if self.batch_columns < 1 or self.workers < 1:
             problems.append("batch size and workers must be >= 1")
         try:

@@ -1,0 +1,208 @@
+"""Simulate each distinct column once: pixels are grouped by what sets their ground temperature, one pixel
+per group is simulated, and the others are interpolated from the simulated ones.
+
+The shortcut is an explicit approximation whose size is set by a MAGT tolerance ``tol`` (°C):
+
+1. Every pixel gets the cheap steady estimate ``e(z)`` of its ground temperature (TTOP plus the
+   geothermal gradient, ``warm_skip.warm_estimate``), which already follows the climate, n-factors,
+   conductivity and heat flux of the pixel to first order.
+2. Pixels are binned on descriptors of everything else that the steady estimate leaves out
+   (:data:`FEATURES`): the surface temperature swing, the n-factors, the water, unfrozen water and
+   thermal resistance of the top 2 m, the frozen/thawed conductivity ratio, the heat flux, the warming
+   over the period and the initial state, with bin widths proportional to ``tol``; and, within each
+   such row, on ``e(10 m)`` in bins of 2·``tol``. When the soil and n-factor inputs are classed (at most
+   :data:`MAX_CLASSES` distinct columns), the class is part of the key too, so no group mixes classes.
+3. The pixel of each group nearest the group's centre (in bin units) is simulated. For any other pixel
+   the simulated departure from the steady estimate, r(z) = T_sim(z) − e(z), is interpolated linearly
+   in e(10 m) between the simulated pixels of its own and the neighbouring group of its row:
+   T(z) = e(z) + r(z).
+
+Every fast run simulates a random sample of pixels exactly as well and reports the sample's errors
+(``fast_run``), so the tolerance is checked on the run itself, not only here. Widths (multiples of
+``tol``) were chosen on the demo region at 30″, with classed (HWSD) and per-pixel perturbed soil:
+there the sample's 99th-percentile error is about ``tol``/2 and its largest error about ``tol``.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..heat.ttop import active_layer_conductivity, degree_days
+from .warm_skip import warm_estimate
+
+E_WIDTH = 2.0
+"""Bin width of e(10 m), in units of the tolerance."""
+FEATURES = (("surface_swing_c", 10.0), ("log_n_freezing", 2.0), ("log_n_thawing", 2.0),
+            ("log_water_2m", 2.0), ("log_conductivity_ratio", 1.0), ("unfrozen_water_2m", 0.4),
+            ("log_resistance_2m", 2.0), ("log_flux", 2.0), ("warming_c", 4.0), ("initial_offset_c", 2.0))
+"""(descriptor, bin width in units of the tolerance); see :func:`describe`."""
+MAX_CLASSES = 4096
+"""Inputs with at most this many distinct soil + n-factor + heat-flux columns are treated as classed."""
+ACTIVE_ZONE_M = 2.0
+_HASH_SEED = 20240917
+
+
+@dataclass
+class Description:
+    """Per-pixel descriptors of a set of pixels (``describe``)."""
+
+    steady: np.ndarray  # e(z) at the output depths, (npix, ndepth) °C
+    ttop: np.ndarray  # mean TTOP (°C) of the simulated years, from monthly degree-days (the solver's: daily)
+    features: np.ndarray  # (npix, len(FEATURES)), unscaled
+    column_hash: np.ndarray  # uint64 hash of the soil, n-factor, heat-flux and initial-state values
+
+    def take(self, index):
+        return Description(self.steady[index], self.ttop[index], self.features[index], self.column_hash[index])
+
+    @staticmethod
+    def join(parts):
+        return Description(*(np.concatenate([getattr(p, f) for p in parts]) for f in
+                             ("steady", "ttop", "features", "column_hash")))
+
+
+def _over_top(layers, values, bottom_m):
+    """∫ values dz over [0, bottom_m] of layered ``values`` (ncol, nlayer); the last layer extends down."""
+    depth = np.cumsum(layers.thickness_m, axis=1)
+    top = np.concatenate([np.zeros((layers.ncol, 1)), depth[:, :-1]], axis=1)
+    depth[:, -1] = np.inf
+    return (np.clip(np.minimum(depth, bottom_m) - top, 0.0, None) * values).sum(axis=1)
+
+
+def _row_hash(values):
+    """A 64-bit hash of each row of ``values`` (npix, nvalues) (NaN rows hash alike)."""
+    bits = np.ascontiguousarray(np.nan_to_num(values, nan=-1.0e300), dtype=np.float64).view(np.uint64)
+    multipliers = np.random.default_rng(_HASH_SEED).integers(1, 2 ** 63, size=bits.shape[1], dtype=np.uint64) | 1
+    with np.errstate(over="ignore"):
+        mixed = bits * multipliers
+        mixed ^= mixed >> np.uint64(29)
+        return np.bitwise_xor.reduce(mixed * np.uint64(0x9E3779B97F4A7C15), axis=1)
+
+
+def describe(args, depths):
+    """Descriptors of the columns of solver arguments ``args`` (``columns.solver_arguments``) at ``depths`` (m)."""
+    layers, air = args["layers"], args["monthly_air_c"]
+    n = layers.ncol
+    nf = np.broadcast_to(np.asarray(args.get("n_freezing", 1.0), dtype=float), (n,))
+    nt = np.broadcast_to(np.asarray(args.get("n_thawing", 1.0), dtype=float), (n,))
+    flux = np.broadcast_to(np.asarray(args["geothermal_flux_w_m2"], dtype=float), (n,))
+    ttop, steady = warm_estimate(layers, air, nf, nt, flux, depths)
+    tdd, fdd = degree_days(air)  # (n, nyears), of the monthly means
+    k_f, k_t = active_layer_conductivity(layers)
+    unfrozen = np.where(np.isfinite(layers.unfrozen_a),
+                        np.minimum(np.nan_to_num(layers.unfrozen_a), layers.water_content), 0.0)
+    resistance = 0.5 / layers.k_frozen + 0.5 / layers.k_thawed
+    annual = air.mean(axis=2)
+    third = max(1, annual.shape[1] // 3)
+    initial = args.get("initial")
+    offset = np.zeros(n)
+    if isinstance(initial, np.ndarray):
+        offset = initial.mean(axis=1) - steady[:, -1]
+    features = np.stack([
+        (nt[:, None] * tdd + nf[:, None] * fdd).mean(axis=1) / 365.0,
+        np.log(nf), np.log(nt),
+        np.log(np.maximum(_over_top(layers, layers.water_content, ACTIVE_ZONE_M), 1e-3)),
+        np.log(k_t / k_f),
+        _over_top(layers, unfrozen, ACTIVE_ZONE_M),
+        np.log(_over_top(layers, resistance, ACTIVE_ZONE_M)),
+        np.log(np.maximum(flux, 1e-3)),
+        annual[:, -third:].mean(axis=1) - annual[:, :third].mean(axis=1),
+        offset,
+    ], axis=1)
+    soil = np.concatenate([getattr(layers, f) for f in layers.__dataclass_fields__], axis=1)
+    init = initial if isinstance(initial, np.ndarray) else np.zeros((n, 0))
+    column = np.concatenate([soil, nf[:, None], nt[:, None], flux[:, None], init], axis=1)
+    return Description(steady, ttop, features, _row_hash(column))
+
+
+@dataclass
+class Plan:
+    """Which pixel is simulated for each group, and how every pixel is interpolated.
+
+    group (npix,): group of each pixel; representative (ngroup,): pixel simulated for each group;
+    partner (npix,): the neighbouring group interpolated with (−1: none); weight (npix,): share of the
+    partner, in [0, 1); classed: whether the column class was part of the key.
+    """
+
+    group: np.ndarray
+    representative: np.ndarray
+    partner: np.ndarray
+    weight: np.ndarray
+    classed: bool
+
+
+def class_ids(column_hash):
+    """Class index of each pixel when there are at most :data:`MAX_CLASSES` distinct columns, else None."""
+    classes, ids = np.unique(column_hash, return_inverse=True)
+    return ids.reshape(-1) if classes.size <= MAX_CLASSES else None
+
+
+def plan_groups(description, tolerance_c, steady_index):
+    """Group pixels for a MAGT tolerance ``tolerance_c`` (°C, > 0); see the module docstring.
+
+    ``steady_index``: column of ``description.steady`` holding e(10 m).
+    """
+    if not tolerance_c > 0:
+        raise ValueError(f"merge tolerance must be > 0 °C, got {tolerance_c}")
+    e10 = description.steady[:, steady_index]
+    widths = np.array([w for _, w in FEATURES]) * tolerance_c
+    scaled = description.features / widths
+    classes = class_ids(description.column_hash)
+    row = [np.floor(scaled).astype(np.int64)]
+    if classes is not None:
+        row.insert(0, classes[:, None].astype(np.int64))
+    e_scaled = e10 / (E_WIDTH * tolerance_c)
+    key = np.concatenate(row + [np.floor(e_scaled).astype(np.int64)[:, None]], axis=1)
+    keys, group, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    group = group.reshape(-1)
+    ngroup = keys.shape[0]
+    position = np.concatenate([e_scaled[:, None], scaled], axis=1)
+    centre = np.zeros((ngroup, position.shape[1]))
+    np.add.at(centre, group, position)
+    centre /= counts[:, None]
+    distance = ((position - centre[group]) ** 2).sum(axis=1)
+    order = np.lexsort((np.arange(group.size), distance, group))
+    first = np.r_[True, group[order][1:] != group[order][:-1]]
+    representative = np.empty(ngroup, dtype=np.int64)
+    representative[group[order][first]] = order[first]
+    # neighbouring groups in e(10 m) of the same row (keys are sorted, so a row is a run of groups)
+    new_row = np.r_[True, np.any(keys[1:, :-1] != keys[:-1, :-1], axis=1)]
+    row_id = np.cumsum(new_row) - 1
+    above = e10 >= e10[representative[group]]
+    partner = np.where(above, group + 1, group - 1)
+    inside = (partner >= 0) & (partner < ngroup)
+    inside[inside] = row_id[partner[inside]] == row_id[group[inside]]
+    partner = np.where(inside, partner, -1)
+    weight = np.zeros(group.size)
+    e_own = e10[representative[group[inside]]]
+    e_other = e10[representative[partner[inside]]]
+    span = e_other - e_own
+    weight[inside] = np.where(span != 0, (e10[inside] - e_own) / np.where(span != 0, span, 1.0), 0.0)
+    return Plan(group, representative, partner, np.clip(weight, 0.0, 1.0), classes is not None)
+
+
+def interpolate(group, partner, weight, simulated, estimates):
+    """Values of pixels interpolated from their groups' simulated representatives.
+
+    ``group``, ``partner`` and ``weight`` are those of the pixels (a :class:`Plan`'s arrays, or a slice of
+    them); ``simulated``: name → (ngroup, nband) values of each group's representative, e.g. "period"
+    (temperatures at the output depths, °C), "ttop", "alt" (m) and diagnostics bands; ``estimates``: name →
+    (estimate of the pixels (npix, nband), estimate of the representatives (ngroup, nband)) for the bands
+    that have a cheap estimate (e(z), TTOP). Such a band gets its estimate plus the representatives'
+    simulated-minus-estimated departure interpolated in e(10 m); ALT is interpolated where both
+    representatives have one; every other band, and ALT where one of them has none, is the nearer
+    representative's. Returns name → (npix, nband).
+    """
+    other = np.where(partner >= 0, partner, group)
+    w = weight[:, None]
+    out = {}
+    for name, values in simulated.items():
+        a, b = values[group], values[other]
+        if name in estimates:
+            own, reps = estimates[name]
+            out[name] = own + (1.0 - w) * (a - reps[group]) + w * (b - reps[other])
+            continue
+        out[name] = np.where(w < 0.5, a, b)
+        if name == "alt":
+            both = np.isfinite(a) & np.isfinite(b)
+            out[name] = np.where(both, (1.0 - w) * a + w * b, out[name])
+    return out
