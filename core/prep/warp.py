@@ -59,6 +59,72 @@ def _open_source(path, label, src_crs=None):
     return ds, (gdal.Translate("", ds, format="VRT", outputSRS=src_crs) if src_crs else ds)
 
 
+class Aligner:
+    """Bands of a source raster warped onto row strips of ``grid`` (opened and checked once).
+
+    Arguments as for :func:`align`. :meth:`read` warps a strip; :meth:`check` raises, after the last strip,
+    when no strip held valid data. Use as a context manager (closes the source).
+    """
+
+    def __init__(self, path, grid, label, resampling="auto", categorical=False, bands=None, src_crs=None,
+                 src_nodata=None):
+        self.path, self.grid, self.label, self.valid = path, grid, label, False
+        self._original, self._ds = _open_source(path, label, src_crs)
+        ds = self._ds
+        self.numbers = list(bands or range(1, ds.RasterCount + 1))
+        if max(self.numbers) > ds.RasterCount:
+            raise ValueError(f"{label}: {path} has {ds.RasterCount} band(s); band {max(self.numbers)} was requested")
+        first = self._original.GetRasterBand(self.numbers[0])
+        self.nodata = src_nodata if src_nodata is not None else first.GetNoDataValue()
+        self.scales = [(self._original.GetRasterBand(n).GetScale() or 1.0,
+                        self._original.GetRasterBand(n).GetOffset() or 0.0) for n in self.numbers]
+        if resampling == "auto":
+            resampling = choose_resampling(ds, grid, categorical)
+        if resampling not in RESAMPLING:
+            raise ValueError(f"unknown resampling {resampling!r}; expected one of {RESAMPLING}")
+        self.resampling = resampling
+        self._src = ds if self.numbers == list(range(1, ds.RasterCount + 1)) else gdal.Translate(
+            "", ds, format="VRT", bandList=self.numbers)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._src = self._ds = self._original = None  # a VRT is released before the dataset it reads
+
+    def read(self, yoff=0, rows=None):
+        """Float64 (bands, rows, cols) of grid rows ``yoff`` … ``yoff + rows − 1`` (default all), NaN for NoData."""
+        grid = self.grid
+        rows = grid.rows - yoff if rows is None else rows
+        x0, dx, _, y0, _, dy = grid.geotransform
+        bounds = (x0, y0 + dy * (yoff + rows), x0 + dx * grid.cols, y0 + dy * yoff)
+        try:
+            out = gdal.Warp("", self._src, format="MEM", outputBounds=bounds, width=grid.cols, height=rows,
+                            dstSRS=grid.crs_wkt, resampleAlg=self.resampling, outputType=gdal.GDT_Float64,
+                            srcNodata=self.nodata, dstNodata=np.nan, multithread=True)
+            data = None if out is None else out.ReadAsArray()
+        except RuntimeError as err:
+            raise ValueError(f"{self.label}: {self.path} cannot be read; the file may be truncated or damaged "
+                             f"({err})") from None
+        if data is None:
+            raise ValueError(f"{self.label}: {self.path} cannot be read; the file may be truncated or damaged")
+        data = data.astype(np.float64).reshape(len(self.numbers), rows, grid.cols)
+        for i, (scale, offset) in enumerate(self.scales):
+            data[i] = data[i] * scale + offset
+        self.valid = self.valid or bool(np.isfinite(data).any())
+        return data
+
+    def check(self):
+        """ValueError naming the source when no strip read so far held a valid value."""
+        if not self.valid:
+            raise ValueError(f"{self.label}: {self.path} has no valid data over the model grid (extent "
+                             f"{np.round(self.grid.extent, 4).tolist()}); it does not cover the region or is all "
+                             "NoData")
+
+
 def align(path, grid, label, resampling="auto", categorical=False, bands=None, src_crs=None, src_nodata=None):
     """Warp bands of ``path`` (a file or an open ``gdal.Dataset``) onto ``grid``; returns float64
     (bands, rows, cols), NaN for NoData.
@@ -67,37 +133,9 @@ def align(path, grid, label, resampling="auto", categorical=False, bands=None, s
     CRS; ``src_nodata`` a missing NoData value. Raises ValueError (naming ``label``) when the source
     cannot be read, has no CRS, or has no valid value over the grid.
     """
-    original, ds = _open_source(path, label, src_crs)
-    numbers = list(bands or range(1, ds.RasterCount + 1))
-    if max(numbers) > ds.RasterCount:
-        raise ValueError(f"{label}: {path} has {ds.RasterCount} band(s); band {max(numbers)} was requested")
-    first = original.GetRasterBand(numbers[0])
-    nodata = src_nodata if src_nodata is not None else first.GetNoDataValue()
-    scales = [(original.GetRasterBand(n).GetScale() or 1.0, original.GetRasterBand(n).GetOffset() or 0.0)
-              for n in numbers]
-    if resampling == "auto":
-        resampling = choose_resampling(ds, grid, categorical)
-    if resampling not in RESAMPLING:
-        raise ValueError(f"unknown resampling {resampling!r}; expected one of {RESAMPLING}")
-    src = ds if numbers == list(range(1, ds.RasterCount + 1)) else gdal.Translate("", ds, format="VRT",
-                                                                                   bandList=numbers)
-    xmin, ymin, xmax, ymax = grid.extent
-    try:
-        out = gdal.Warp("", src, format="MEM", outputBounds=(xmin, ymin, xmax, ymax), width=grid.cols,
-                        height=grid.rows, dstSRS=grid.crs_wkt, resampleAlg=resampling, outputType=gdal.GDT_Float64,
-                        srcNodata=nodata, dstNodata=np.nan, multithread=True)
-        data = None if out is None else out.ReadAsArray()
-    except RuntimeError as err:
-        raise ValueError(f"{label}: {path} cannot be read; the file may be truncated or damaged ({err})") from None
-    if data is None:
-        raise ValueError(f"{label}: {path} cannot be read; the file may be truncated or damaged")
-    data = data.astype(np.float64).reshape(len(numbers), grid.rows, grid.cols)
-    out = src = ds = original = None  # a VRT is released before the dataset it reads
-    for i, (scale, offset) in enumerate(scales):
-        data[i] = data[i] * scale + offset
-    if not np.isfinite(data).any():
-        raise ValueError(f"{label}: {path} has no valid data over the model grid (extent "
-                         f"{np.round(grid.extent, 4).tolist()}); it does not cover the region or is all NoData")
+    with Aligner(path, grid, label, resampling, categorical, bands, src_crs, src_nodata) as source:
+        data = source.read()
+    source.check()
     return data
 
 
