@@ -176,11 +176,11 @@ def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=
     return ds
 
 
-def write_block(ds, array, xoff=0, yoff=0):
-    """Write a (bands, rows, cols) block with NaN stored as NoData."""
+def write_block(ds, array, xoff=0, yoff=0, first_band=1):
+    """Write a (bands, rows, cols) block into bands ``first_band``… with NaN stored as NoData."""
     data = np.where(np.isfinite(array), array, NODATA).astype(np.float32)
     for i in range(data.shape[0]):
-        ds.GetRasterBand(i + 1).WriteArray(data[i], xoff, yoff)
+        ds.GetRasterBand(first_band + i).WriteArray(data[i], xoff, yoff)
 
 
 def finish_geotiff(ds):

@@ -33,10 +33,13 @@ class StripOutput:
     def __init__(self, ds):
         self.ds = ds
 
-    def write(self, array, yoff):
-        """Write a (bands, rows, cols) strip from row ``yoff`` (NaN = NoData) and flush it out of GDAL's cache."""
-        write_block(self.ds, array, 0, yoff)
-        self.ds.FlushCache()
+    def write(self, array, yoff, first_band=1):
+        """Write a (bands, rows, cols) strip from row ``yoff`` into bands ``first_band``… (NaN = NoData);
+        GDAL's cache is flushed when the strip ends on a whole row of tiles (so no tile is compressed twice)."""
+        write_block(self.ds, array, 0, yoff, first_band)
+        end = yoff + array.shape[1]
+        if end % TILE_ROWS == 0 or end == self.ds.RasterYSize:
+            self.ds.FlushCache()
 
     def set_metadata(self, key, value):
         """Add a dataset metadata item (before the output is complete)."""

@@ -20,8 +20,8 @@ FINER_RATIO = 0.5
 """'auto' aggregates (average/mode) when a source pixel is smaller than this fraction of a grid pixel."""
 
 
-def _source_pixel_in_grid_units(ds, grid):
-    """Size of a source pixel near its centre, expressed in the grid CRS units (mean of x and y)."""
+def _source_pixel_sides(ds, grid):
+    """Width and height of a source pixel near its centre, expressed in the grid CRS units."""
     src = osr.SpatialReference(wkt=ds.GetProjection())
     dst = osr.SpatialReference(wkt=grid.crs_wkt)
     for s in (src, dst):
@@ -32,9 +32,23 @@ def _source_pixel_in_grid_units(ds, grid):
     try:
         pts = osr.CoordinateTransformation(src, dst).TransformPoints(corners)
     except RuntimeError:
-        return abs(gt[1])
+        return abs(gt[1]), abs(gt[5])
     (x0, y0, *_), (x1, y1, *_), (x2, y2, *_) = pts
-    return 0.5 * (np.hypot(x1 - x0, y1 - y0) + np.hypot(x2 - x0, y2 - y0))
+    return np.hypot(x1 - x0, y1 - y0), np.hypot(x2 - x0, y2 - y0)
+
+
+def _source_pixel_in_grid_units(ds, grid):
+    """Size of a source pixel near its centre, expressed in the grid CRS units (mean of x and y)."""
+    return 0.5 * sum(_source_pixel_sides(ds, grid))
+
+
+def _kernel_scales(ds, grid):
+    """GDAL warp options fixing the bilinear/cubic kernel's scale (grid pixels per source pixel, at most 1)
+    for the whole grid; GDAL would otherwise estimate it per warped window, so strips would differ."""
+    width, height = _source_pixel_sides(ds, grid)
+    sx, sy = (min(1.0, side / abs(step)) for side, step in ((width, grid.geotransform[1]),
+                                                            (height, grid.geotransform[5])))
+    return [f"XSCALE={sx!r}", f"YSCALE={sy!r}"]
 
 
 def choose_resampling(ds, grid, categorical):
@@ -83,6 +97,7 @@ class Aligner:
         if resampling not in RESAMPLING:
             raise ValueError(f"unknown resampling {resampling!r}; expected one of {RESAMPLING}")
         self.resampling = resampling
+        self.options = _kernel_scales(ds, grid) if resampling in ("bilinear", "cubic") else []
         self._src = ds if self.numbers == list(range(1, ds.RasterCount + 1)) else gdal.Translate(
             "", ds, format="VRT", bandList=self.numbers)
 
@@ -104,7 +119,8 @@ class Aligner:
         try:
             out = gdal.Warp("", self._src, format="MEM", outputBounds=bounds, width=grid.cols, height=rows,
                             dstSRS=grid.crs_wkt, resampleAlg=self.resampling, outputType=gdal.GDT_Float64,
-                            srcNodata=self.nodata, dstNodata=np.nan, multithread=True)
+                            srcNodata=self.nodata, dstNodata=np.nan, multithread=True,
+                            warpOptions=self.options)
             data = None if out is None else out.ReadAsArray()
         except RuntimeError as err:
             raise ValueError(f"{self.label}: {self.path} cannot be read; the file may be truncated or damaged "
