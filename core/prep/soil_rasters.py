@@ -237,7 +237,8 @@ def write_soil_raster(path, grid, strip_layers, mask=None, metadata=None, bytes_
             count += int((~bad).sum())
             for i, (_, layer) in enumerate(layers):
                 thickness[i].add(layer["thickness_m"], yoff)
-                out.write(np.stack([np.where(bad, np.nan, layer[f]) for f in FIELDS]), yoff, i * nf + 1)
+                out.write(np.stack([np.where(bad, np.nan, layer[f]) for f in FIELDS]), yoff, i * nf + 1,
+                          last=i == len(layers) - 1)
         if check:
             check()
         tops = np.concatenate([[0.0], np.cumsum([t.median() for t in thickness])[:-1]])

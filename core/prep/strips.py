@@ -5,9 +5,11 @@ so peak memory does not grow with the region (only the grid mask the tools are g
 output GeoTIFF is opened once, written strip by strip and renamed only when complete (``core.atomic``).
 """
 
+import threading
 from contextlib import contextmanager
 
 import numpy as np
+from osgeo import gdal
 
 from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
 
@@ -17,12 +19,20 @@ STRIP_BYTES = 256 * 2 ** 20
 TILE_ROWS = 256
 """Rows of an output tile (GDAL's GeoTIFF default): strips are cut at whole tile rows when they can be."""
 
+OVERVIEW_CACHE_BYTES = 128 * 2 ** 20
+"""GDAL block cache allowed while the overviews of an output are built (restored after): reading the whole
+raster back would otherwise fill the cache, 5 % of the RAM by default."""
+_CACHE_LOCK = threading.Lock()
+
 
 def strips(grid, bytes_per_pixel):
-    """(first row, row count) of the strips covering ``grid``, each within :data:`STRIP_BYTES`."""
+    """(first row, row count) of the strips covering ``grid``, each within :data:`STRIP_BYTES` (at least a row).
+
+    A strip is a whole number of tile rows, or a power of two dividing one, so every tile is complete when it
+    leaves GDAL's cache and is compressed once.
+    """
     step = max(1, int(STRIP_BYTES // (bytes_per_pixel * grid.cols)))
-    if step >= TILE_ROWS:
-        step -= step % TILE_ROWS
+    step = step - step % TILE_ROWS if step >= TILE_ROWS else 2 ** int(np.log2(step))
     for yoff in range(0, grid.rows, step):
         yield yoff, min(step, grid.rows - yoff)
 
@@ -33,12 +43,15 @@ class StripOutput:
     def __init__(self, ds):
         self.ds = ds
 
-    def write(self, array, yoff, first_band=1):
-        """Write a (bands, rows, cols) strip from row ``yoff`` into bands ``first_band``… (NaN = NoData);
-        GDAL's cache is flushed when the strip ends on a whole row of tiles (so no tile is compressed twice)."""
+    def write(self, array, yoff, first_band=1, last=True):
+        """Write a (bands, rows, cols) strip from row ``yoff`` into bands ``first_band``… (NaN = NoData).
+
+        After the ``last`` bands of a strip that completes a row of tiles, GDAL's cache is flushed (a tile holds
+        every band, so it is compressed once, when all are written).
+        """
         write_block(self.ds, array, 0, yoff, first_band)
         end = yoff + array.shape[1]
-        if end % TILE_ROWS == 0 or end == self.ds.RasterYSize:
+        if last and (end % TILE_ROWS == 0 or end == self.ds.RasterYSize):
             self.ds.FlushCache()
 
     def set_metadata(self, key, value):
@@ -53,7 +66,13 @@ def strip_output(path, grid, n_bands, descriptions=None, units=None, metadata=No
         out = StripOutput(create_geotiff(tmp, grid, n_bands, descriptions, units, metadata, fill=False))
         try:
             yield out
-            finish_geotiff(out.ds)
+            with _CACHE_LOCK:
+                before = gdal.GetCacheMax()
+                gdal.SetCacheMax(min(before, OVERVIEW_CACHE_BYTES))
+                try:
+                    finish_geotiff(out.ds)
+                finally:
+                    gdal.SetCacheMax(before)
         finally:
             out.ds = None  # closes the file before it is renamed or removed
 

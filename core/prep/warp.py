@@ -9,7 +9,7 @@ carried through, and GDAL scale/offset are applied after resampling (both are li
 import numpy as np
 from osgeo import gdal, osr
 
-from ..raster_io import write_raster
+from .strips import strip_output, strips
 
 gdal.UseExceptions()
 
@@ -18,6 +18,9 @@ RESAMPLING = ("auto", "bilinear", "average", "nearest", "mode", "cubic")
 
 FINER_RATIO = 0.5
 """'auto' aggregates (average/mode) when a source pixel is smaller than this fraction of a grid pixel."""
+
+BYTES_PER_BAND_PIXEL = 40
+"""Working memory per pixel and band of a strip warped and written by :func:`write_aligned`."""
 
 
 def _source_pixel_sides(ds, grid):
@@ -107,6 +110,10 @@ class Aligner:
     def __exit__(self, *exc):
         self.close()
 
+    def band(self, number):
+        """Band ``number`` (1-based) of the source as opened."""
+        return self._original.GetRasterBand(number)
+
     def close(self):
         self._src = self._ds = self._original = None  # a VRT is released before the dataset it reads
 
@@ -122,6 +129,7 @@ class Aligner:
                             srcNodata=self.nodata, dstNodata=np.nan, multithread=True,
                             warpOptions=self.options)
             data = None if out is None else out.ReadAsArray()
+            self._src.FlushCache()  # drops the source blocks read for this strip from GDAL's cache
         except RuntimeError as err:
             raise ValueError(f"{self.label}: {self.path} cannot be read; the file may be truncated or damaged "
                              f"({err})") from None
@@ -155,18 +163,26 @@ def align(path, grid, label, resampling="auto", categorical=False, bands=None, s
     return data
 
 
+def write_aligned(source, mask, out_path, descriptions=None, units=None, metadata=None):
+    """Write every band of an open :class:`Aligner` onto its grid, NoData outside ``mask``, a row strip at a time
+    (atomically); ValueError, and no file, when the source holds no valid value over the grid."""
+    grid, n = source.grid, len(source.numbers)
+    with strip_output(out_path, grid, n, descriptions, units, metadata) as out:
+        for yoff, rows in strips(grid, BYTES_PER_BAND_PIXEL * n):
+            data = source.read(yoff, rows)
+            data[:, ~np.isfinite(mask[yoff:yoff + rows])] = np.nan
+            out.write(data, yoff)
+        source.check()
+    return out_path
+
+
 def align_to_file(path, grid, mask, out_path, label, resampling="auto", categorical=False, src_crs=None):
     """Clip and align every band of ``path`` to ``grid`` and write it (Float32, NoData outside ``mask``).
 
     Band descriptions and units of the source are kept. Returns (out_path, resampling used).
     """
-    ds, located = _open_source(path, label, src_crs)
-    if resampling == "auto":
-        resampling = choose_resampling(located, grid, categorical)
-    data = align(path, grid, label, resampling, categorical, src_crs=src_crs)
-    data[:, ~np.isfinite(mask)] = np.nan
-    bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
-    descriptions = [b.GetDescription() for b in bands]
-    units = [b.GetUnitType() for b in bands]
-    write_raster(out_path, data, grid, descriptions, units, metadata={"SOURCE": path, "RESAMPLING": resampling})
-    return out_path, resampling
+    with Aligner(path, grid, label, resampling, categorical, src_crs=src_crs) as source:
+        bands = [source.band(n) for n in source.numbers]
+        write_aligned(source, mask, out_path, [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands],
+                      metadata={"SOURCE": path, "RESAMPLING": source.resampling})
+        return out_path, source.resampling

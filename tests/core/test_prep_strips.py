@@ -27,13 +27,14 @@ def holed(mask):
     return mask
 
 
-def one_strip_and_strips_of_three(monkeypatch, tmp_path, grid, bytes_per_pixel, run):
-    """Outputs (path, path) of ``run(out_path)`` in one strip and in strips of 3 rows (the last one shorter)."""
+def one_strip_and_strips_of_two(monkeypatch, tmp_path, grid, bytes_per_pixel, run):
+    """Outputs of ``run(out_path)`` in one strip and in strips of 2 rows (the grid has an odd number of rows,
+    so the last strip is shorter)."""
     assert [rows for _, rows in strips.strips(grid, bytes_per_pixel)] == [grid.rows]
     one = run(str(tmp_path / "one.tif"))
-    monkeypatch.setattr(strips, "STRIP_BYTES", 3 * bytes_per_pixel * grid.cols)
+    monkeypatch.setattr(strips, "STRIP_BYTES", 3 * bytes_per_pixel * grid.cols)  # 3 rows fit: 2 (a power of 2)
     cut = [rows for _, rows in strips.strips(grid, bytes_per_pixel)]
-    assert len(cut) >= 3 and set(cut[:-1]) == {3} and 0 < cut[-1] < 3
+    assert len(cut) >= 4 and set(cut[:-1]) == {2} and cut[-1] == 1
     many = run(str(tmp_path / "many.tif"))
     return one, many
 
@@ -56,7 +57,7 @@ def test_station_climate_in_strips(monkeypatch, tmp_path):
         st.prepare_station_climate(stations, DEM, g, holed(mask), out, report_path=report)
         return out, open(report, encoding="utf-8").read()
 
-    (one, report_one), (many, report_many) = one_strip_and_strips_of_three(monkeypatch, tmp_path, g,
+    (one, report_one), (many, report_many) = one_strip_and_strips_of_two(monkeypatch, tmp_path, g,
                                                                            st.BYTES_PER_PIXEL, run)
     assert_same_raster(one, many, rtol=1e-6)
     assert report_one == report_many and np.isnan(read_raster(many)[:, 1, 2]).all()
@@ -81,7 +82,7 @@ def test_climate_rasters_in_strips(monkeypatch, tmp_path, kelvin):
         infos.append(cr.prepare_climate(sources, g, holed(mask), out))
         return out
 
-    one, many = one_strip_and_strips_of_three(monkeypatch, tmp_path, g, cr.BYTES_PER_PIXEL, run)
+    one, many = one_strip_and_strips_of_two(monkeypatch, tmp_path, g, cr.BYTES_PER_PIXEL, run)
     assert_same_raster(one, many, rtol=1e-6)
     assert infos[0] == infos[1] and infos[0]["unit"] == ("K" if kelvin else "degC")
     assert gdal.Open(many).GetMetadataItem("SOURCE_UNIT") == infos[0]["unit"]
@@ -101,7 +102,7 @@ def test_climate_unit_decided_on_the_whole_grid_not_a_strip(monkeypatch, tmp_pat
         assert not os.path.exists(out)
         return out
 
-    one_strip_and_strips_of_three(monkeypatch, tmp_path, g, cr.BYTES_PER_PIXEL, run)
+    one_strip_and_strips_of_two(monkeypatch, tmp_path, g, cr.BYTES_PER_PIXEL, run)
     assert messages[0] == messages[1] and "-10.0…260.0" in messages[0]
 
 
@@ -116,7 +117,7 @@ def test_hwsd_soil_with_organic_raster_in_strips(monkeypatch, tmp_path):
         counts.append(sr.prepare_hwsd_soil(*paths, g, holed(mask), out, soil_depth_m=1.5, organic_thickness=organic))
         return out
 
-    one, many = one_strip_and_strips_of_three(monkeypatch, tmp_path, g, sr.HWSD_BYTES_PER_PIXEL, run)
+    one, many = one_strip_and_strips_of_two(monkeypatch, tmp_path, g, sr.HWSD_BYTES_PER_PIXEL, run)
     assert_same_raster(one, many)
     assert counts[0] == counts[1] > 0
     tops = [float(t) for t in gdal.Open(many).GetMetadataItem("LAYER_TOPS_M").split(",")]
@@ -134,14 +135,14 @@ def test_soilgrids_soil_in_strips(monkeypatch, tmp_path):
         for depth in sr.SOILGRIDS_DEPTHS:
             a = np.round(value * rng.uniform(0.7, 1.3, (40, 40))).astype(np.int16)
             geotiff(str(folder / f"{prop}_{depth}_mean.tif"), a, gt, crs=IGH, dtype=gdal.GDT_Int16, nodata=-32768)
-    g, mask = grid_from_extent(121.97, 50.93, 122.06, 50.98, res=0.005)
+    g, mask = grid_from_extent(121.97, 50.93, 122.06, 50.985, res=0.005)
     counts = []
 
     def run(out):
         counts.append(sr.prepare_soilgrids_soil(str(folder), g, holed(mask), out))
         return out
 
-    one, many = one_strip_and_strips_of_three(monkeypatch, tmp_path, g, sr.SOILGRIDS_BYTES_PER_PIXEL, run)
+    one, many = one_strip_and_strips_of_two(monkeypatch, tmp_path, g, sr.SOILGRIDS_BYTES_PER_PIXEL, run)
     assert_same_raster(one, many, rtol=1e-6)
     assert counts[0] == counts[1] > 0.9 * np.isfinite(holed(mask)).sum()
 
