@@ -4,19 +4,21 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal
+from osgeo import gdal, osr
 
 from core.prep import climate_rasters as cr
+from core.prep import landcover
 from core.prep import soil_rasters as sr
 from core.prep import stations as st
-from core.prep import strips
+from core.prep import strips, warp
 from core.prep.grid import grid_from_extent
-from core.raster_io import band_info, read_raster
+from core.raster_io import Grid, band_info, read_raster
 from prep_fixtures import DEMO_DATA, IGH, geotiff, igh_geotransform
 
 STATIONS_CSV = os.path.join(DEMO_DATA, "stations_wc14_cru_chelsa_ne_china.csv")
 DEM = os.path.join(DEMO_DATA, "dem_itu_p1511_1-12deg.tif")
 HWSD = os.path.join(DEMO_DATA, "hwsd_topsoil_{}_0p05.tif")
+MODIS = os.path.join(DEMO_DATA, "mcd12c1_2019_igbp_0p05.tif")
 GT = (120.0, 0.5, 0, 54.0, 0, -0.5)  # 0.5° source grid, 120–125 E, 49–54 N
 
 
@@ -158,3 +160,70 @@ def test_median_check_counts_like_the_median_of_all_values():
         assert check.count == values.size
         assert check.outside == (abs(median - 100.0) > 20.0)
         assert check.median == pytest.approx(median, rel=1e-3)
+
+
+def test_nfactors_in_strips(monkeypatch, tmp_path):
+    g, mask = grid_from_extent(122.0, 52.45, 123.0, 53.0, res=0.05)
+    counts = []
+
+    def run(out):
+        counts.append(landcover.prepare_nfactors(MODIS, g, holed(mask), out))
+        return out
+
+    one, many = one_strip_and_strips_of_two(monkeypatch, tmp_path, g, landcover.BYTES_PER_PIXEL, run)
+    assert_same_raster(one, many)
+    assert counts[0] == counts[1] and len(counts[0]) > 1
+
+
+def test_unknown_land_cover_classes_are_named_from_every_strip(monkeypatch, tmp_path):
+    classes = np.full((11, 10), 1.0)
+    classes[0, 0], classes[-1, -1] = 40.0, 41.0  # in the first and in the last strip
+    source = geotiff(str(tmp_path / "lc.tif"), classes, (121, 0.1, 0, 51, 0, -0.1))
+    g, mask = grid_from_extent(121, 49.9, 122, 51, res=0.1)
+    monkeypatch.setattr(strips, "STRIP_BYTES", 2 * landcover.BYTES_PER_PIXEL * g.cols)
+    with pytest.raises(ValueError, match=r"class\(es\) \[40, 41\] are not in the n-factor table"):
+        landcover.prepare_nfactors(source, g, mask, str(tmp_path / "nf.tif"))
+    assert not os.path.exists(tmp_path / "nf.tif")
+
+
+def test_aligned_raster_in_strips(monkeypatch, tmp_path):
+    rng = np.random.default_rng(5)
+    source = geotiff(str(tmp_path / "src.tif"), rng.normal(0, 1, (3, 10, 10)), GT, descriptions=["a", "b", "c"])
+    g, mask = grid_from_extent(120.6, 49.6, 124.0, 53.4, res=0.2)
+
+    def run(out):
+        assert warp.align_to_file(source, g, holed(mask), out, "Input raster") == (out, "bilinear")
+        return out
+
+    one, many = one_strip_and_strips_of_two(monkeypatch, tmp_path, g, 3 * warp.BYTES_PER_BAND_PIXEL, run)
+    assert_same_raster(one, many, rtol=1e-6)
+    assert band_info(many)[0] == ["a", "b", "c"]
+
+
+def test_downsampling_bilinear_kernel_does_not_depend_on_the_strip():
+    """A source a little finer than the grid, in another CRS: GDAL would scale the kernel from each strip's own
+    source window (which rounding makes much larger than the strip for a strip of 2 rows)."""
+    rng = np.random.default_rng(6)
+    src = gdal.GetDriverByName("MEM").Create("", 120, 120, 1, gdal.GDT_Float64)
+    src.SetGeoTransform((13_480_000.0, 3000.0, 0, 6_750_000.0, 0, -3000.0))  # Web Mercator, 3 km
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(3857)
+    src.SetProjection(srs.ExportToWkt())
+    src.GetRasterBand(1).WriteArray(rng.normal(0, 1, (120, 120)))
+    g, _ = grid_from_extent(121.3, 50.5, 123.0, 51.5, res=0.05)
+    with warp.Aligner(src, g, "x", "bilinear") as source:
+        whole = source.read()[0]
+        cut = np.concatenate([source.read(y, min(2, g.rows - y))[0] for y in range(0, g.rows, 2)])
+    assert np.isfinite(whole).all()
+    np.testing.assert_allclose(cut, whole, rtol=0, atol=1e-9)
+
+
+def test_strips_follow_the_budget_and_the_tiles():
+    for cols, bytes_per_pixel in ((5000, 400), (500, 400), (300, 1500), (200_000, 2000)):
+        g = Grid((0.0, 1.0, 0.0, 0.0, 0.0, -1.0), cols, 10_000, "")
+        cut = list(strips.strips(g, bytes_per_pixel))
+        step = cut[0][1]
+        assert sum(rows for _, rows in cut) == g.rows and all(y == i * step for i, (y, _) in enumerate(cut))
+        assert step == 1 or step * cols * bytes_per_pixel <= strips.STRIP_BYTES
+        assert step % strips.TILE_ROWS == 0 or strips.TILE_ROWS % step == 0
+        assert 2 * step * cols * bytes_per_pixel > strips.STRIP_BYTES or step % strips.TILE_ROWS  # not needlessly small
