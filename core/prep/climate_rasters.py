@@ -147,9 +147,9 @@ def prepare_climate(sources, grid, mask, out_path, on_kelvin="convert", resampli
                 data[i] = month.read(yoff, rows)[0]
                 if progress:
                     progress((yoff + rows * (i + 1) / 12) / grid.rows)
-            valid = data[np.isfinite(data)]
-            if valid.size:
-                low, high = min(low, float(valid.min())), max(high, float(valid.max()))
+            finite = np.isfinite(data)
+            low = min(low, float(np.min(data, where=finite, initial=np.inf)))
+            high = max(high, float(np.max(data, where=finite, initial=-np.inf)))
             if _unit_so_far(low, high, declared) == "K":
                 data = data - 273.15
             data[:, ~np.isfinite(mask[yoff:yoff + rows])] = np.nan

@@ -129,7 +129,8 @@ class Aligner:
                             srcNodata=self.nodata, dstNodata=np.nan, multithread=True,
                             warpOptions=self.options)
             data = None if out is None else out.ReadAsArray()
-            self._src.FlushCache()  # drops the source blocks read for this strip from GDAL's cache
+            for ds in (self._src, self._ds, self._original):  # drop the blocks read for this strip from GDAL's cache
+                ds.FlushCache()
         except RuntimeError as err:
             raise ValueError(f"{self.label}: {self.path} cannot be read; the file may be truncated or damaged "
                              f"({err})") from None
