@@ -155,8 +155,9 @@ def band_info(path):
     return [b.GetDescription() for b in bands], [b.GetUnitType() for b in bands]
 
 
-def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=None):
-    """Create a tiled, compressed Float32 GeoTIFF with NoData preset; returns the open dataset."""
+def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=None, fill=True):
+    """Create a tiled, compressed Float32 GeoTIFF with NoData set (and every pixel filled with it when
+    ``fill``: leave it off when every pixel will be written, to spare GDAL's cache); returns the open dataset."""
     ds = gdal.GetDriverByName("GTiff").Create(path, grid.cols, grid.rows, n_bands, gdal.GDT_Float32,
                                               CREATION_OPTIONS)
     ds.SetGeoTransform(grid.geotransform)
@@ -164,7 +165,8 @@ def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=
     for i in range(n_bands):
         band = ds.GetRasterBand(i + 1)
         band.SetNoDataValue(NODATA)
-        band.Fill(NODATA)
+        if fill:
+            band.Fill(NODATA)
         if descriptions:
             band.SetDescription(descriptions[i])
         if units:
@@ -174,11 +176,11 @@ def create_geotiff(path, grid, n_bands, descriptions=None, units=None, metadata=
     return ds
 
 
-def write_block(ds, array, xoff=0, yoff=0):
-    """Write a (bands, rows, cols) block with NaN stored as NoData."""
+def write_block(ds, array, xoff=0, yoff=0, first_band=1):
+    """Write a (bands, rows, cols) block into bands ``first_band``… with NaN stored as NoData."""
     data = np.where(np.isfinite(array), array, NODATA).astype(np.float32)
     for i in range(data.shape[0]):
-        ds.GetRasterBand(i + 1).WriteArray(data[i], xoff, yoff)
+        ds.GetRasterBand(first_band + i).WriteArray(data[i], xoff, yoff)
 
 
 def finish_geotiff(ds):

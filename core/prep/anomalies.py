@@ -11,10 +11,9 @@ import numpy as np
 from osgeo import gdal, osr
 
 from .. import schema
-from ..raster_io import write_raster
 from .era5 import LAT_NAMES, LON_NAMES, _attr, _coordinate
 from .units import temperature_unit
-from .warp import align
+from .warp import Aligner, write_aligned
 
 gdal.UseExceptions()
 
@@ -85,7 +84,7 @@ def monthly_anomalies(years, months, data, base_years=None):
 
 def prepare_anomalies(path, grid, mask, out_path, variable="t2m", base_years=None, first_year=None,
                       last_year=None):
-    """Write the ``tair_anomaly_YYYY_MM`` stack (°C) on the grid; returns the band names."""
+    """Write the ``tair_anomaly_YYYY_MM`` stack (°C) on the grid, a row strip at a time; returns the band names."""
     lat, lon, years, months, data = read_monthly_netcdf(path, variable)
     order = np.lexsort((months, years))
     years, months, data = years[order], months[order], data[order]
@@ -110,8 +109,7 @@ def prepare_anomalies(path, grid, mask, out_path, variable="t2m", base_years=Non
         band = mem.GetRasterBand(i + 1)
         band.SetNoDataValue(np.nan)
         band.WriteArray(a)
-    out = align(mem, grid, f"Monthly temperature ({path})", "bilinear")
-    out[:, ~np.isfinite(mask)] = np.nan
     names = [schema.ANOMALY_BAND.format(year=int(y), month=int(m)) for y, m in zip(years[keep], months[keep])]
-    write_raster(out_path, out, grid, names, ["degC"] * len(names), metadata={"SOURCE": path})
+    with Aligner(mem, grid, f"Monthly temperature ({path})", "bilinear") as source:
+        write_aligned(source, mask, out_path, names, ["degC"] * len(names), metadata={"SOURCE": path})
     return names

@@ -9,20 +9,24 @@ as integers); kelvin is detected from the band unit and the value range and conv
 import glob
 import os
 import re
+from contextlib import ExitStack
 
 import numpy as np
 from osgeo import gdal
 
 from .. import schema
-from ..raster_io import open_raster, write_raster
-from .units import to_celsius
-from .warp import align
+from ..raster_io import open_raster
+from .strips import strip_output, strips
+from .units import temperature_unit, to_celsius
+from .warp import Aligner
 
 gdal.UseExceptions()
 
 RASTER_EXTENSIONS = (".tif", ".tiff", ".vrt", ".bil", ".nc", ".img", ".asc")
 AUTO_PATTERNS = ("*tavg*", "*_tas_*", "*tmean*", "*temp*", "*t2m*", "*")
 _MONTH = re.compile(r"_(\d{1,2})(?=[_.])")
+BYTES_PER_PIXEL = 300
+"""Working memory per pixel of a row strip: 12 months in float64, a warped month and the Float32 copy."""
 
 
 def month_of(path):
@@ -103,34 +107,60 @@ def _assumed_crs(path):
     return None
 
 
+def _unit_so_far(low, high, declared):
+    """The unit of values within ``low`` … ``high`` ('degC'/'K'), None when undecided or in conflict (the
+    whole grid's range then raises the error)."""
+    try:
+        return temperature_unit(np.array([low, high]), "Climate", declared)
+    except ValueError:
+        return None
+
+
 def prepare_climate(sources, grid, mask, out_path, on_kelvin="convert", resampling="auto", progress=None,
                     is_cancelled=None):
-    """Align the 12 monthly sources to the grid, convert to °C and write ``tair_01..12``.
+    """Align the 12 monthly sources to the grid, convert to °C and write ``tair_01..12``, a row strip at a time.
 
     Returns a dict with the detected source unit ('degC'/'K'), the resampling and notes for the log.
     """
-    months, units, notes = [], [], []
-    for i, (path, band) in enumerate(sources):
-        if is_cancelled and is_cancelled():
-            raise InterruptedError("cancelled")
-        crs = _assumed_crs(path)
-        if crs and not notes:
-            notes.append(f"{path} has no CRS; its degree coordinates are taken as EPSG:4326")
-        label = f"Climate month {i + 1:02d} ({os.path.basename(path)}, band {band})"
-        months.append(align(path, grid, label, resampling, bands=[band], src_crs=crs)[0])
-        ds = open_raster(path)
-        units.append(ds.GetRasterBand(band).GetUnitType())
-        ds = None
-        if progress:
-            progress((i + 1) / 12)
-    stack = np.stack(months)
-    declared = {u for u in units if u}
-    stack, unit = to_celsius(stack, "Climate", on_kelvin, declared.pop() if len(declared) == 1 else None)
-    stack[:, ~np.isfinite(mask)] = np.nan
-    if not np.isfinite(stack).any():
-        raise ValueError("Climate: no valid value inside the model-grid region")
-    write_raster(out_path, stack, grid, list(schema.CLIMATE_BANDS), ["degC"] * 12,
-                 metadata={"SOURCE_UNIT": unit, "SOURCES": ";".join(sorted({p for p, _ in sources}))})
+    units, notes = [], []
+    with ExitStack() as stack:
+        months = []
+        for i, (path, band) in enumerate(sources):
+            crs = _assumed_crs(path)
+            if crs and not notes:
+                notes.append(f"{path} has no CRS; its degree coordinates are taken as EPSG:4326")
+            label = f"Climate month {i + 1:02d} ({os.path.basename(path)}, band {band})"
+            months.append(stack.enter_context(Aligner(path, grid, label, resampling, bands=[band], src_crs=crs)))
+            ds = open_raster(path)
+            units.append(ds.GetRasterBand(band).GetUnitType())
+            ds = None
+        declared = {u for u in units if u}
+        declared = declared.pop() if len(declared) == 1 else None
+        low, high, inside = np.inf, -np.inf, False
+        out = stack.enter_context(strip_output(out_path, grid, 12, list(schema.CLIMATE_BANDS), ["degC"] * 12,
+                                              {"SOURCES": ";".join(sorted({p for p, _ in sources}))}))
+        for yoff, rows in strips(grid, BYTES_PER_PIXEL):
+            data = np.empty((12, rows, grid.cols))
+            for i, month in enumerate(months):
+                if is_cancelled and is_cancelled():
+                    raise InterruptedError("cancelled")
+                data[i] = month.read(yoff, rows)[0]
+                if progress:
+                    progress((yoff + rows * (i + 1) / 12) / grid.rows)
+            finite = np.isfinite(data)
+            low = min(low, float(np.min(data, where=finite, initial=np.inf)))
+            high = max(high, float(np.max(data, where=finite, initial=-np.inf)))
+            if _unit_so_far(low, high, declared) == "K":
+                data = data - 273.15
+            data[:, ~np.isfinite(mask[yoff:yoff + rows])] = np.nan
+            inside = inside or bool(np.isfinite(data).any())
+            out.write(data, yoff)
+        for month in months:
+            month.check()
+        _, unit = to_celsius(np.array([low, high]), "Climate", on_kelvin, declared)
+        if not inside:
+            raise ValueError("Climate: no valid value inside the model-grid region")
+        out.set_metadata("SOURCE_UNIT", unit)
     if unit == "K":
         notes.append("kelvin input detected and converted to °C (−273.15)")
     return {"unit": unit, "notes": notes}

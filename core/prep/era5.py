@@ -13,9 +13,8 @@ import numpy as np
 from osgeo import gdal, osr
 
 from .. import schema
-from ..raster_io import write_raster
 from .units import temperature_unit
-from .warp import align
+from .warp import Aligner, write_aligned
 
 gdal.UseExceptions()
 
@@ -150,9 +149,8 @@ def prepare_initial_state(path, grid, mask, out_path, resampling="bilinear"):
     """Regrid ERA5-Land stl1–4 (time mean) to the grid as °C ``tsoil_NNNNcm`` bands; returns the band names."""
     lat, lon, fields = read_era5_soil(path)
     mem = era5_dataset(lat, lon, fields)
-    data = align(mem, grid, f"ERA5-Land ({path})", resampling)
-    data[:, ~np.isfinite(mask)] = np.nan
     names = band_names()
-    write_raster(out_path, data, grid, names, ["degC"] * 4,
-                 metadata={"DEPTHS_CM": ",".join(f"{d:g}" for d in mid_depths_cm()), "SOURCE": path})
+    with Aligner(mem, grid, f"ERA5-Land ({path})", resampling) as source:
+        write_aligned(source, mask, out_path, names, ["degC"] * 4,
+                      metadata={"DEPTHS_CM": ",".join(f"{d:g}" for d in mid_depths_cm()), "SOURCE": path})
     return names

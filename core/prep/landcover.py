@@ -13,14 +13,16 @@ import numpy as np
 
 from .. import schema
 from ..checks import NFACTOR
-from ..raster_io import write_raster
-from .warp import align
+from .strips import strip_output, strips
+from .warp import Aligner
 
 TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources",
                       "tables")
 DEFAULT_TABLE = os.path.join(TABLES, "nfactors_igbp.csv")
 ESA_CCI_TABLE = os.path.join(TABLES, "nfactors_esacci.csv")
 """ESA CCI Land Cover (and C3S LC) classes 10–220, same literature values mapped from the IGBP table."""
+BYTES_PER_PIXEL = 100
+"""Working memory per pixel of a row strip of :func:`prepare_nfactors`."""
 
 
 def _number(text, where):
@@ -59,16 +61,20 @@ def read_table(path=DEFAULT_TABLE):
     return table
 
 
+def _unknown_classes(present, table):
+    """ValueError naming the classes present in the data but absent from the table."""
+    unknown = sorted(set(present) - set(table))
+    if unknown:
+        raise ValueError(f"Land cover: class(es) {unknown} are not in the n-factor table (classes "
+                         f"{sorted(table)})")
+
+
 def classes_to_nfactors(classes, table):
     """(2, rows, cols) n_freezing, n_thawing from a class array (NaN = NoData) and a table.
 
     ValueError naming the classes present in the data but absent from the table.
     """
-    present = np.unique(classes[np.isfinite(classes)]).astype(int)
-    unknown = sorted(set(present.tolist()) - set(table))
-    if unknown:
-        raise ValueError(f"Land cover: class(es) {unknown} are not in the n-factor table (classes "
-                         f"{sorted(table)})")
+    _unknown_classes(np.unique(classes[np.isfinite(classes)]).astype(int).tolist(), table)
     out = np.full((2,) + classes.shape, np.nan)
     for cls, (nf, nt) in table.items():
         sel = classes == cls
@@ -77,19 +83,29 @@ def classes_to_nfactors(classes, table):
 
 
 def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resampling="auto"):
-    """Align land cover (categorical) to the grid, look up n-factors and write the 2-band raster.
+    """Align land cover (categorical) to the grid, look up n-factors and write the 2-band raster, a row strip at
+    a time.
 
     Returns {class: pixel count} of the classes on the grid.
     """
     table = table if table is not None else read_table()
-    classes = align(landcover_path, grid, "Land cover", resampling, categorical=True, bands=[1])[0]
-    classes[~np.isfinite(mask)] = np.nan
-    if not np.isfinite(classes).any():
-        raise ValueError("Land cover: no valid class inside the model-grid region")
-    if np.any(np.isfinite(classes) & (classes != np.round(classes))):
-        raise ValueError("Land cover: values are not integer classes; expected a categorical raster")
-    nf = classes_to_nfactors(classes, table)
-    write_raster(out_path, nf, grid, list(schema.NFACTOR_BANDS), ["1", "1"],
-                 metadata={"SOURCE": landcover_path})
-    values, counts = np.unique(classes[np.isfinite(classes)].astype(int), return_counts=True)
-    return dict(zip(values.tolist(), counts.tolist()))
+    counts, fractional = {}, False
+    with Aligner(landcover_path, grid, "Land cover", resampling, categorical=True, bands=[1]) as source, \
+            strip_output(out_path, grid, 2, list(schema.NFACTOR_BANDS), ["1", "1"],
+                         metadata={"SOURCE": landcover_path}) as out:
+        for yoff, rows in strips(grid, BYTES_PER_PIXEL):
+            classes = source.read(yoff, rows)[0]
+            classes[~np.isfinite(mask[yoff:yoff + rows])] = np.nan
+            valid = classes[np.isfinite(classes)]
+            fractional = fractional or bool(np.any(valid != np.round(valid)))
+            for value, count in zip(*np.unique(valid.astype(int), return_counts=True)):
+                counts[int(value)] = counts.get(int(value), 0) + int(count)
+            if not fractional and set(counts) <= set(table):
+                out.write(classes_to_nfactors(classes, table), yoff)
+        source.check()
+        if not counts:
+            raise ValueError("Land cover: no valid class inside the model-grid region")
+        if fractional:
+            raise ValueError("Land cover: values are not integer classes; expected a categorical raster")
+        _unknown_classes(counts, table)
+    return dict(sorted(counts.items()))

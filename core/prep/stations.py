@@ -22,15 +22,17 @@ from scipy.spatial import cKDTree
 
 from .. import schema
 from ..atomic import write_text
-from ..raster_io import write_raster
 from ..report_text import translator
-from .warp import align
+from .strips import strip_output, strips
+from .warp import Aligner
 
 EARTH_RADIUS_KM = 6371.0088
 STANDARD_LAPSE_C_PER_KM = -6.5
 METHODS = ("thin_plate", "idw")
 CONFLICT_C = 2.0
 """Largest difference (°C) of a monthly mean between rows of one location that are averaged silently."""
+BYTES_PER_PIXEL = 400
+"""Working memory per pixel of a row strip: DEM, coordinates, 12 months and their Float32 copy."""
 
 
 @dataclass
@@ -275,12 +277,13 @@ class StationInterpolator:
                                float(np.sqrt(np.mean((pred.mean(axis=1) - t.mean(axis=1)) ** 2))))
 
 
-def grid_lonlat(grid):
-    """Longitude and latitude (degrees) of every pixel centre of ``grid``, each (rows, cols)."""
+def grid_lonlat(grid, yoff=0, rows=None):
+    """Longitude and latitude (degrees) of the pixel centres of grid rows ``yoff`` … ``yoff + rows − 1``
+    (default all), each (rows, cols)."""
     from osgeo import osr
 
     xs, ys = grid.centres()
-    xx, yy = np.meshgrid(xs, ys)
+    xx, yy = np.meshgrid(xs, ys[yoff:None if rows is None else yoff + rows])
     srs = osr.SpatialReference(wkt=grid.crs_wkt)
     if srs.IsGeographic():
         return xx, yy
@@ -293,11 +296,12 @@ def grid_lonlat(grid):
     return pts[:, 0].reshape(xx.shape), pts[:, 1].reshape(xx.shape)
 
 
-def interpolate_to_grid(interp, grid, dem_m, chunk=20000, progress=None, is_cancelled=None):
-    """Monthly climatology (12, rows, cols) °C on ``grid`` from the DEM heights (m; NaN = skip)."""
-    lon, lat = grid_lonlat(grid)
+def interpolate_to_grid(interp, grid, dem_m, chunk=20000, progress=None, is_cancelled=None, yoff=0):
+    """Monthly climatology (12, rows, cols) °C at the DEM heights (m; NaN = skip) ``dem_m`` of grid rows
+    ``yoff`` … ``yoff + rows − 1``."""
+    lon, lat = grid_lonlat(grid, yoff, dem_m.shape[0])
     valid = np.flatnonzero(np.isfinite(dem_m))
-    out = np.full((12, grid.rows * grid.cols), np.nan)
+    out = np.full((12, dem_m.size), np.nan)
     for start in range(0, valid.size, chunk):
         if is_cancelled and is_cancelled():
             raise InterruptedError("cancelled")
@@ -305,7 +309,7 @@ def interpolate_to_grid(interp, grid, dem_m, chunk=20000, progress=None, is_canc
         out[:, sel] = interp.predict(lat.ravel()[sel], lon.ravel()[sel], dem_m.ravel()[sel]).T
         if progress:
             progress(min(1.0, (start + chunk) / max(valid.size, 1)))
-    return out.reshape(12, grid.rows, grid.cols)
+    return out.reshape(12, *dem_m.shape)
 
 
 def cross_validation_html(interp, cv, worst=15, locale=None):
@@ -347,21 +351,29 @@ def prepare_station_climate(stations, dem_path, grid, mask, out_path, method="th
                             is_cancelled=None, locale=None):
     """Interpolate the stations onto the grid with the DEM and write ``tair_01..12`` (°C).
 
-    The DEM (m) is warped to the grid (bilinear, or average when it is much finer). Returns
+    The DEM (m) is warped to the grid (bilinear, or average when it is much finer) and the output written a row
+    strip at a time (:mod:`.strips`). Returns
     (interpolator, cross-validation); the HTML report is written when ``report_path`` is given, in the
     language of ``locale`` (default English).
     """
-    dem = align(dem_path, grid, "DEM", "auto", bands=[1])[0]
-    dem[~np.isfinite(mask)] = np.nan
-    if not np.isfinite(dem).any():
-        raise ValueError("DEM: no valid height inside the model-grid region")
-    interp = StationInterpolator(stations, method, lapse_c_per_km, smoothing, power, neighbours)
-    cv = interp.cross_validate()
-    climate = interpolate_to_grid(interp, grid, dem, progress=progress, is_cancelled=is_cancelled)
-    lapse = ",".join(f"{v:.3f}" for v in interp.lapse)
-    write_raster(out_path, climate, grid, list(schema.CLIMATE_BANDS), ["degC"] * 12,
-                 metadata={"METHOD": method, "LAPSE_RATE_C_PER_KM": lapse, "STATIONS": len(interp.stations.lat),
-                           "LOO_RMSE_C": ",".join(f"{v:.3f}" for v in cv.rmse_c)})
+    inside = False
+    with Aligner(dem_path, grid, "DEM", "auto", bands=[1]) as dem_source:
+        interp = StationInterpolator(stations, method, lapse_c_per_km, smoothing, power, neighbours)
+        cv = interp.cross_validate()
+        lapse = ",".join(f"{v:.3f}" for v in interp.lapse)
+        metadata = {"METHOD": method, "LAPSE_RATE_C_PER_KM": lapse, "STATIONS": len(interp.stations.lat),
+                    "LOO_RMSE_C": ",".join(f"{v:.3f}" for v in cv.rmse_c)}
+        with strip_output(out_path, grid, 12, list(schema.CLIMATE_BANDS), ["degC"] * 12, metadata) as out:
+            for yoff, rows in strips(grid, BYTES_PER_PIXEL):
+                dem = dem_source.read(yoff, rows)[0]
+                dem[~np.isfinite(mask[yoff:yoff + rows])] = np.nan
+                inside = inside or bool(np.isfinite(dem).any())
+                step = (lambda f, a=yoff / grid.rows, b=rows / grid.rows: progress(a + b * f)) if progress else None
+                out.write(interpolate_to_grid(interp, grid, dem, progress=step, is_cancelled=is_cancelled,
+                                                    yoff=yoff), yoff)
+            dem_source.check()
+            if not inside:
+                raise ValueError("DEM: no valid height inside the model-grid region")
     if report_path:
         write_text(report_path, cross_validation_html(interp, cv, locale=locale))
     return interp, cv
