@@ -127,7 +127,7 @@ def test_local_cluster_equals_local_run(tmp_path, region):
     assert_identical(run(tmp_path / "out", inputs, "local:2", progress=seen.append), reference)
     for key in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         assert os.environ.get(key) == environment.get(key)  # Dask's worker settings stay out of this process
-    assert len(seen) == ROWS * REPEAT and seen[-1] == 1.0
+    assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == 1.0  # one report per block, ending at 1
     assert_cluster_closed()
 
 
