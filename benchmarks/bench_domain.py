@@ -139,10 +139,12 @@ class Stage:
 
     def __enter__(self):
         self._cpu0, self._wall0 = self._cpu(), time.perf_counter()
+        self._sample()
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
+        self._sample()
         self._stop.set()
         self._thread.join()
         self.wall_s, self.cpu_s = time.perf_counter() - self._wall0, self._cpu() - self._cpu0
@@ -282,8 +284,10 @@ def exact_check(inputs, settings, outputs, n, seed, workers):
     names, _ = band_info(outputs["diagnostics"])
     warm = read_raster(outputs["diagnostics"], bands=[names.index("skipped_warm") + 1])[0][rows, cols] == 1
     both = np.isfinite(fast_alt) & np.isfinite(alt)
+    columns = np.concatenate([block.soil[:, 0], block.nfactors[:, 0]]).T
     return {
         "pixels": int(rows.size), "seed": seed, "warm_estimated": int(warm.sum()),
+        "distinct_soil_nfactor_columns": int(len(np.unique(np.nan_to_num(columns, nan=-1.0), axis=0))),
         "magt_c": _errors(fast_magt, magt),
         "magt_c_simulated": _errors(fast_magt[~warm], magt[~warm]),
         "magt_c_warm_estimated": _errors(fast_magt[warm], magt[warm]),
@@ -320,7 +324,8 @@ def run_variant(args, out):
                         OUTPUT=o("climate.tif"), REPORT=o("climate_cross_validation.html"))["OUTPUT"]
         textures = {name.upper(): hwsd_path(name) for name in TEXTURES}
         if args.continuous_soil:
-            print(f"[{qp.step + 1}] Continuous soil: HWSD texture on the grid, perturbed per pixel", flush=True)
+            qp.step += 1
+            print(f"[{qp.step}] Continuous soil: HWSD texture on the grid, perturbed per pixel", flush=True)
             with Stage("continuous_soil_textures", include_self=True) as s:
                 textures = continuous_soil(grid, out, args.seed)
             stages.append(s.record())
@@ -381,14 +386,15 @@ def print_summary(summary):
     if not check:
         return
     print(f"\nCheck against the exact simulation at {check['pixels']} random pixels (seed {check['seed']}; "
-          f"{check['warm_estimated']} estimated by the warm-pixel rule):")
+          f"{check['warm_estimated']} estimated by the warm-pixel rule; {check['distinct_soil_nfactor_columns']} "
+          "distinct soil + n-factor columns among them):")
     for key, label, unit in (("magt_c", "MAGT(10 m), all", "°C"), ("magt_c_simulated", "MAGT(10 m), simulated", "°C"),
                              ("magt_c_warm_estimated", "MAGT(10 m), warm-estimated", "°C"),
                              ("alt_m", "ALT (both with permafrost)", "m")):
         e = check[key]
         if e["n"]:
-            print(f"    {label:<28} n={e['n']:5d}  max {e['max']:.4f} {unit}  p99 {e['p99']:.4f} {unit}  "
-                  f"mean {e['mean']:.4f} {unit}  bias {e['bias']:+.4f} {unit}")
+            print(f"    {label:<28} n={e['n']:5d}  max {e['max']:.3g} {unit}  p99 {e['p99']:.3g} {unit}  "
+                  f"mean {e['mean']:.3g} {unit}  bias {e['bias']:+.3g} {unit}")
     print(f"    ALT with/without permafrost differs at {check['alt_presence_mismatch']} pixel(s)")
 
 
