@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ..core.heat import DEFAULT_DT_DAYS
 from ..core.regional import ModelSettings, RegionInputs
+from ..core.regional.inputs import DEFAULT_MERGE_TOLERANCE_C, MAX_MERGE_TOLERANCE_C, MIN_CHECK_PIXELS
 from .base import tr
 
 
@@ -79,9 +80,23 @@ def add_model_parameters(alg, regional=True):
             "above this value in every simulated year, its MAGT comes from the steady conduction profile (TTOP + "
             "geothermal gradient) instead of a full simulation; the diagnostics flag it. Measured error of MAGT(10 m) "
             "for such pixels: below 0.5 °C (warm side). Clear the value to simulate every pixel.", advanced=True)
+    alg.add(QgsProcessingParameterNumber("MERGE_TOLERANCE_C", "Merge tolerance (°C of MAGT)",
+                                          QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MERGE_TOLERANCE_C,
+                                          minValue=0.0, maxValue=MAX_MERGE_TOLERANCE_C),
+            "Fast path: pixels alike in climate, soil, n-factors and heat flux are grouped, one pixel per group is "
+            "simulated and the others are interpolated from the simulated ones, with bins sized so that MAGT(10 m) "
+            "stays within about this many °C of the exact simulation. Every run also simulates random check "
+            "pixels exactly and reports their largest and 99th-percentile error in the log, the outputs and the "
+            "diagnostics; when the 99th percentile exceeds the tolerance (or the largest error twice it) the run "
+            "groups again with half the tolerance. 0 simulates every pixel exactly.")
+    alg.add(QgsProcessingParameterNumber("CHECK_PIXELS", "Check pixels (merged run)", defaultValue=1000,
+                                          minValue=MIN_CHECK_PIXELS, maxValue=1000000),
+            "Random pixels that a merged run also simulates exactly, to measure its error (fixed seed: a rerun "
+            "checks the same pixels). They keep their exact values in the outputs.", advanced=True)
     alg.add(QgsProcessingParameterNumber("BATCH_COLUMNS", "Pixels per block", defaultValue=2000,
                                           minValue=1, maxValue=1000000),
-             "Pixels simulated together in one block; bounds memory (about 10 kB per pixel).", advanced=True)
+             "Simulated pixels per block (blocks are cut by the pixels they simulate, not by raster size); bounds "
+             "memory (about 10 kB per pixel).", advanced=True)
     add_engine_parameters(alg)
 
 
@@ -133,6 +148,8 @@ def model_run_from_parameters(alg, parameters, context):
         workers=alg.parameterAsInt(parameters, "WORKERS", context) if engine else 1,
         skip_warm_ttop_c=skip if regional else None,
         dask_scheduler=(alg.parameterAsString(parameters, "DASK_SCHEDULER", context) or "") if engine else "",
+        merge_tolerance_c=alg.parameterAsDouble(parameters, "MERGE_TOLERANCE_C", context) if regional else 0.0,
+        check_pixels=alg.parameterAsInt(parameters, "CHECK_PIXELS", context) if regional else 1000,
     )
     inputs = RegionInputs(climate=source("CLIMATE"), soil=source("SOIL"), nfactors=source("NFACTORS"),
                           initial=source("INITIAL"), anomalies=source("ANOMALIES"),

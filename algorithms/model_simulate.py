@@ -105,7 +105,9 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         "down with the geothermal gradient) computed for the first simulated year. Pixels with NoData in any "
         "required input are skipped and stay NoData. The raster is processed in blocks, so memory stays bounded "
         "whatever the region size; blocks run in parallel worker processes, or as tasks on a Dask cluster "
-        "(Dask scheduler, under Advanced). Outputs are written to temporary "
+        "(Dask scheduler, under Advanced). By default pixels alike in every input are grouped and one per group "
+        "is simulated (Merge tolerance): the run then checks itself on random pixels simulated exactly and "
+        "reports their error; a tolerance of 0 simulates every pixel. Outputs are written to temporary "
         "files and renamed when complete: cancel or failure leaves no partial GeoTIFF. Every output gets a "
         "sidecar .qml style, so it opens styled also when produced by qgis_process."
     )
@@ -131,11 +133,16 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
                  "heat exchange missing from its energy balance; below 1e-9 when every step converged), steps "
                  "whose nonlinear iteration stayed unconverged (0 expected), steps that did not converge "
                  "within 40 Newton iterations and were re-stepped in smaller sub-steps, skipped by the "
-                 "warm-pixel rule (1/0).")
+                 "warm-pixel rule (1/0), interpolated by the merged run instead of simulated (1/0), and at the "
+                 "merged run's check pixels its MAGT(10 m) minus the exact simulation's (°C; NoData elsewhere).")
         self.addOutput(QgsProcessingOutputNumber("PIXELS", "Simulated pixels"))
         self.addOutput(QgsProcessingOutputNumber("ENERGY_RESIDUAL", "Largest relative energy residual per step"))
         self.addOutput(QgsProcessingOutputNumber("SUBSTEPPED_STEPS", "Steps re-stepped in smaller sub-steps"))
         self.addOutput(QgsProcessingOutputNumber("CAPPED_STEPS", "Steps left unconverged"))
+        self.addOutput(QgsProcessingOutputNumber("SIMULATED_COLUMNS", "Pixels simulated (merged run)"))
+        self.addOutput(QgsProcessingOutputNumber("CHECK_MAX_ERROR_C", "Largest MAGT error at the check pixels (°C)"))
+        self.addOutput(QgsProcessingOutputNumber("CHECK_P99_ERROR_C",
+                                                 "99th-percentile MAGT error at the check pixels (°C)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         inputs, settings = model_run_from_parameters(self, parameters, context)
@@ -152,7 +159,13 @@ class SimulateGroundTemperature(PermafrostAlgorithm):
         except (ValueError, RuntimeError) as err:  # RuntimeError: the worker processes could not run
             raise QgsProcessingException(str(err)) from None
         results = {"PIXELS": summary["pixels"], "ENERGY_RESIDUAL": summary["energy_residual"],
-                   "SUBSTEPPED_STEPS": summary["substepped_steps"], "CAPPED_STEPS": summary["capped_steps"]}
+                   "SUBSTEPPED_STEPS": summary["substepped_steps"], "CAPPED_STEPS": summary["capped_steps"],
+                   "SIMULATED_COLUMNS": summary.get("simulated_columns", summary["pixels"] - summary["skipped"]),
+                   "CHECK_MAX_ERROR_C": summary.get("check_max_error_c", 0.0),
+                   "CHECK_P99_ERROR_C": summary.get("check_p99_error_c", 0.0)}
+        if not summary.get("check_passed", True):
+            feedback.pushWarning(tr("The check pixels' MAGT error exceeds the merge tolerance even after grouping "
+                                    "again: set Merge tolerance to 0 for an exact map."))
         run = []
         for rank, (key, name) in enumerate(OUTPUT_PARAMETERS):
             path = outputs.get(key)

@@ -17,6 +17,8 @@ LABELS = {"climate": "Climate", "soil": "Soil thermal properties", "nfactors": "
           "anomalies": "Monthly anomalies"}
 """The name of each input of :class:`RegionInputs` in messages."""
 
+DEFAULT_MERGE_TOLERANCE_C = 0.05
+"""The simulate tool's default merge tolerance (°C of MAGT); the core default (0) simulates every pixel."""
 MAX_MERGE_TOLERANCE_C = 1.0
 MIN_CHECK_PIXELS = 10
 KELVIN_FLOOR = 150.0

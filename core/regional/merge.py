@@ -12,10 +12,13 @@ The shortcut is an explicit approximation whose size is set by a MAGT tolerance 
    over the period and the initial state, with bin widths proportional to ``tol``; and, within each
    such row, on ``e(10 m)`` in bins of 2·``tol``. When the soil and n-factor inputs are classed (at most
    :data:`MAX_CLASSES` distinct columns), the class is part of the key too, so no group mixes classes.
-3. The pixel of each group nearest the group's centre (in bin units) is simulated. For any other pixel
-   the simulated departure from the steady estimate, r(z) = T_sim(z) − e(z), is interpolated linearly
-   in e(10 m) between the simulated pixels of its own and the neighbouring group of its row:
-   T(z) = e(z) + r(z).
+3. The pixel of each group nearest the group's centre (in bin units) is simulated: these are the first
+   nodes of each row. For any other pixel the simulated departure from the steady estimate,
+   r(z) = T_sim(z) − e(z), is interpolated linearly in e(10 m) between the nodes of its row just below
+   and above it: T(z) = e(z) + r(z).
+4. Where r(10 m) of two neighbouring nodes differs by more than the tolerance (near 0 °C, where latent
+   heat makes the ground temperature change fast with climate), the pixel nearest the middle of the
+   interval becomes a node too, pass after pass (``Plan.refine``).
 
 Every fast run simulates a random sample of pixels exactly as well and reports the sample's errors
 (``fast_run``), so the tolerance is checked on the run itself, not only here. Widths (multiples of
@@ -116,18 +119,63 @@ def describe(args, depths):
 
 @dataclass
 class Plan:
-    """Which pixel is simulated for each group, and how every pixel is interpolated.
+    """Rows of alike pixels and the nodes simulated along e(10 m) in each row.
 
-    group (npix,): group of each pixel; representative (ngroup,): pixel simulated for each group;
-    partner (npix,): the neighbouring group interpolated with (−1: none); weight (npix,): share of the
-    partner, in [0, 1); classed: whether the column class was part of the key.
+    row (npix,): row of each pixel; e10 (npix,): its e(10 m); nodes: sorted pixel indices of the simulated
+    pixels (one per group of the first plan, then the refinements'); classed: whether the column class
+    was part of the row key.
     """
 
-    group: np.ndarray
-    representative: np.ndarray
-    partner: np.ndarray
-    weight: np.ndarray
+    row: np.ndarray
+    e10: np.ndarray
+    nodes: np.ndarray
     classed: bool
+
+    def _keys(self, index):
+        """Sort keys that order pixels by row, then e(10 m)."""
+        low, span = self.e10.min(), np.ptp(self.e10) + 1.0
+        return self.row[index] * span + (self.e10[index] - low)
+
+    def bracket(self, index=None):
+        """(lower node, upper node, weight of the upper one in [0, 1]) of the pixels ``index`` (default all):
+        the nodes of the pixel's row just below (or at) and just above its e(10 m). A pixel beyond its
+        row's outermost node takes that node for both."""
+        index = np.arange(self.row.size) if index is None else np.asarray(index)
+        keys = self._keys(self.nodes)
+        order = np.argsort(keys, kind="stable")
+        nodes, keys = self.nodes[order], keys[order]
+        at = np.searchsorted(keys, self._keys(index), side="right")
+        lower = nodes[np.maximum(at - 1, 0)]
+        upper = nodes[np.minimum(at, nodes.size - 1)]
+        own_row = self.row[index]
+        lower = np.where((at > 0) & (self.row[lower] == own_row), lower, upper)
+        upper = np.where((at < nodes.size) & (self.row[upper] == own_row), upper, lower)
+        span = self.e10[upper] - self.e10[lower]
+        weight = np.where(span > 0, (self.e10[index] - self.e10[lower]) / np.where(span > 0, span, 1.0), 0.0)
+        return lower, upper, np.clip(weight, 0.0, 1.0)
+
+    def refine(self, departure, threshold_c):
+        """Pixels to simulate next: in each interval between neighbouring nodes of a row whose departures
+        r(10 m) = T_sim − e differ by more than ``threshold_c``, the pixel nearest the middle of the interval.
+
+        ``departure``: r(10 m) of each node, in the order of ``nodes``. Returns sorted pixel indices."""
+        keys = self._keys(self.nodes)
+        order = np.argsort(keys, kind="stable")
+        nodes, r = self.nodes[order], np.asarray(departure)[order]
+        steep = (self.row[nodes[1:]] == self.row[nodes[:-1]]) & (np.abs(np.diff(r)) > threshold_c)
+        if not steep.any():
+            return np.zeros(0, dtype=np.int64)
+        candidates = np.setdiff1d(np.arange(self.row.size), self.nodes)
+        at = np.searchsorted(keys[order], self._keys(candidates), side="right")  # interval (at-1, at)
+        inside = (at > 0) & (at < nodes.size)
+        inside[inside] = steep[at[inside] - 1]
+        candidates, interval = candidates[inside], at[inside] - 1
+        if not candidates.size:
+            return np.zeros(0, dtype=np.int64)
+        middle = 0.5 * (self.e10[nodes[interval]] + self.e10[nodes[interval + 1]])
+        pick = np.lexsort((candidates, np.abs(self.e10[candidates] - middle), interval))
+        first = np.r_[True, interval[pick][1:] != interval[pick][:-1]]
+        return np.sort(candidates[pick][first])
 
 
 def class_ids(column_hash):
@@ -137,7 +185,7 @@ def class_ids(column_hash):
 
 
 def plan_groups(description, tolerance_c, steady_index):
-    """Group pixels for a MAGT tolerance ``tolerance_c`` (°C, > 0); see the module docstring.
+    """Rows and first nodes for a MAGT tolerance ``tolerance_c`` (°C, > 0); see the module docstring.
 
     ``steady_index``: column of ``description.steady`` holding e(10 m).
     """
@@ -147,59 +195,43 @@ def plan_groups(description, tolerance_c, steady_index):
     widths = np.array([w for _, w in FEATURES]) * tolerance_c
     scaled = description.features / widths
     classes = class_ids(description.column_hash)
-    row = [np.floor(scaled).astype(np.int64)]
+    row_key = [np.floor(scaled).astype(np.int64)]
     if classes is not None:
-        row.insert(0, classes[:, None].astype(np.int64))
+        row_key.insert(0, classes[:, None].astype(np.int64))
+    _, row = np.unique(np.concatenate(row_key, axis=1), axis=0, return_inverse=True)
+    row = row.reshape(-1)
     e_scaled = e10 / (E_WIDTH * tolerance_c)
-    key = np.concatenate(row + [np.floor(e_scaled).astype(np.int64)[:, None]], axis=1)
-    keys, group, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
+    _, group, counts = np.unique(np.stack([row, np.floor(e_scaled).astype(np.int64)], axis=1), axis=0,
+                                 return_inverse=True, return_counts=True)
     group = group.reshape(-1)
-    ngroup = keys.shape[0]
     position = np.concatenate([e_scaled[:, None], scaled], axis=1)
-    centre = np.zeros((ngroup, position.shape[1]))
+    centre = np.zeros((counts.size, position.shape[1]))
     np.add.at(centre, group, position)
     centre /= counts[:, None]
     distance = ((position - centre[group]) ** 2).sum(axis=1)
     order = np.lexsort((np.arange(group.size), distance, group))
     first = np.r_[True, group[order][1:] != group[order][:-1]]
-    representative = np.empty(ngroup, dtype=np.int64)
-    representative[group[order][first]] = order[first]
-    # neighbouring groups in e(10 m) of the same row (keys are sorted, so a row is a run of groups)
-    new_row = np.r_[True, np.any(keys[1:, :-1] != keys[:-1, :-1], axis=1)]
-    row_id = np.cumsum(new_row) - 1
-    above = e10 >= e10[representative[group]]
-    partner = np.where(above, group + 1, group - 1)
-    inside = (partner >= 0) & (partner < ngroup)
-    inside[inside] = row_id[partner[inside]] == row_id[group[inside]]
-    partner = np.where(inside, partner, -1)
-    weight = np.zeros(group.size)
-    e_own = e10[representative[group[inside]]]
-    e_other = e10[representative[partner[inside]]]
-    span = e_other - e_own
-    weight[inside] = np.where(span != 0, (e10[inside] - e_own) / np.where(span != 0, span, 1.0), 0.0)
-    return Plan(group, representative, partner, np.clip(weight, 0.0, 1.0), classes is not None)
+    return Plan(row, e10, np.sort(order[first]), classes is not None)
 
 
-def interpolate(group, partner, weight, simulated, estimates):
-    """Values of pixels interpolated from their groups' simulated representatives.
+def interpolate(lower, upper, weight, simulated, estimates):
+    """Values of pixels interpolated between two simulated nodes (``Plan.bracket``).
 
-    ``group``, ``partner`` and ``weight`` are those of the pixels (a :class:`Plan`'s arrays, or a slice of
-    them); ``simulated``: name → (ngroup, nband) values of each group's representative, e.g. "period"
-    (temperatures at the output depths, °C), "ttop", "alt" (m) and diagnostics bands; ``estimates``: name →
-    (estimate of the pixels (npix, nband), estimate of the representatives (ngroup, nband)) for the bands
-    that have a cheap estimate (e(z), TTOP). Such a band gets its estimate plus the representatives'
-    simulated-minus-estimated departure interpolated in e(10 m); ALT is interpolated where both
-    representatives have one; every other band, and ALT where one of them has none, is the nearer
-    representative's. Returns name → (npix, nband).
+    ``lower``, ``upper`` (npix,): indices into the rows of ``simulated`` (name → (nnode, nband) simulated
+    values, e.g. "period" (temperatures at the output depths, °C), "ttop", "alt" (m) and diagnostics
+    bands); ``weight`` (npix,): share of the upper node; ``estimates``: name → (estimate of the pixels
+    (npix, nband), estimate of the nodes (nnode, nband)) for the bands that have a cheap estimate (e(z),
+    TTOP). Such a band gets its estimate plus the nodes' simulated-minus-estimated departure interpolated
+    in e(10 m); ALT is interpolated where both nodes have one; every other band, and ALT where one of
+    them has none, is the nearer node's. Returns name → (npix, nband).
     """
-    other = np.where(partner >= 0, partner, group)
     w = weight[:, None]
     out = {}
     for name, values in simulated.items():
-        a, b = values[group], values[other]
+        a, b = values[lower], values[upper]
         if name in estimates:
-            own, reps = estimates[name]
-            out[name] = own + (1.0 - w) * (a - reps[group]) + w * (b - reps[other])
+            own, nodes = estimates[name]
+            out[name] = own + (1.0 - w) * (a - nodes[lower]) + w * (b - nodes[upper])
             continue
         out[name] = np.where(w < 0.5, a, b)
         if name == "alt":

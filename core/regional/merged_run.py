@@ -4,8 +4,8 @@ alike pixels, the others interpolated (``merge``), checked on a random sample si
 1. Scan: the descriptors of every valid pixel (``merge.describe``) and the warm-pixel rule, block by block.
 2. Plan the groups (``merge.plan_groups``) of the pixels the warm rule leaves, and draw the check sample:
    ``check_pixels`` random valid pixels (fixed seed, so a rerun draws the same ones).
-3. Simulate the groups' representatives and the check pixels exactly, in blocks of about
-   ``batch_columns`` simulated pixels.
+3. Simulate the check pixels and the groups' representatives exactly, in blocks of about
+   ``batch_columns`` simulated pixels, and refine the nodes where the ground temperature changes fast.
 4. Check: the merged value of each check pixel against its exact one. When their 99th-percentile error
    exceeds the tolerance or their largest error twice the tolerance, the tolerance is halved and the plan
    made again (at most :data:`REFINEMENTS` times; pixels already simulated are not simulated again).
@@ -26,6 +26,7 @@ from .workers import block_results
 CHECK_SEED = 20100
 SPINUP_CONVERGED, SKIPPED_WARM, INTERPOLATED, CHECK_ERROR = 3, 7, 8, 9  # diagnostics bands (``run.DIAGNOSTIC_BANDS``)
 REFINEMENTS = 2
+NODE_PASSES = 6
 _SCAN_SHARE, _SIMULATE_SHARE = 0.1, 0.8  # progress shares of the scan and the simulations (the rest: writing)
 
 
@@ -114,19 +115,18 @@ def _simulate(checked, settings, engine, store, flat, positions, stats, progress
             progress(done / len(tasks))
 
 
-def _merged_values(plan, representatives, description, positions, plan_index, store, warm):
+def _merged_values(plan, candidates, description, positions, plan_index, store, warm):
     """Merged-run values (name → (npix, nband)) of the pixels at ``positions``, as if none had been
-    simulated: interpolated from the ``representatives`` (positions of the plan's groups), or the
-    warm-rule estimate."""
+    simulated: interpolated between the nodes of their row (``candidates`` maps the plan's pixels to
+    positions), or the warm-rule estimate."""
     merged = ~warm[positions]
     out = {name: np.full((positions.size, v.shape[1]), np.nan) for name, v in store.values.items()}
-    estimates = {"period": description.steady, "ttop": description.ttop[:, None]}
     if merged.any():
         here = positions[merged]
-        values = interpolate(plan.group[plan_index[here]], plan.partner[plan_index[here]],
-                             plan.weight[plan_index[here]],
-                             {name: v[store.rows(representatives)] for name, v in store.values.items()},
-                             {name: (e[here], e[representatives]) for name, e in estimates.items()})
+        lower, upper, weight = plan.bracket(plan_index[here])
+        estimates = {"period": description.steady, "ttop": description.ttop[:, None]}
+        values = interpolate(store.rows(candidates[lower]), store.rows(candidates[upper]), weight, store.values,
+                             {name: (e[here], e[store.positions]) for name, e in estimates.items()})
         for name, v in values.items():
             out[name][merged] = v
         out["diagnostics"][merged, INTERPOLATED] = 1.0
@@ -141,6 +141,23 @@ def _merged_values(plan, representatives, description, positions, plan_index, st
         out["diagnostics"][~merged] = diagnostics
     out["diagnostics"][:, CHECK_ERROR] = np.nan
     return out
+
+
+def _nodes(checked, settings, engine, store, flat, plan, candidates, description, depth_index, tolerance, stats,
+           report, is_cancelled):
+    """Simulate the plan's nodes, then refine them pass after pass (``merge.Plan.refine``)."""
+    for npass in range(NODE_PASSES + 1):
+        _simulate(checked, settings, engine, store, flat, candidates[plan.nodes], stats,
+                  lambda f, n=npass: report((n + f) / (NODE_PASSES + 1)), is_cancelled)
+        if npass == NODE_PASSES:
+            break
+        nodes = candidates[plan.nodes]
+        departure = store.values["period"][store.rows(nodes), depth_index] - description.steady[nodes, depth_index]
+        extra = plan.refine(departure, tolerance)
+        if not extra.size:
+            break
+        plan.nodes = np.union1d(plan.nodes, extra)
+    report(1.0)
 
 
 def _check(values, exact, tolerance_c, depth_index):
@@ -183,15 +200,19 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
     plan_index[candidates] = np.arange(candidates.size)
     store = _Simulated()
     tolerance = settings.merge_tolerance_c
-    plan, representatives = None, np.zeros(0, dtype=np.int64)
+    plan = None
     for attempt in range(REFINEMENTS + 1):
+        share = _SIMULATE_SHARE / (REFINEMENTS + 1)
+
+        def stage(fraction, a=attempt):
+            report(_SCAN_SHARE + share * (a + fraction))
+
+        _simulate(checked, settings, engine, store, flat, sample, summary, lambda f: stage(0.2 * f), is_cancelled)
         if candidates.size:
             plan = plan_groups(description.take(candidates), tolerance, depth_index)
-            representatives = candidates[plan.representative]
-        share = _SIMULATE_SHARE / (REFINEMENTS + 1)
-        _simulate(checked, settings, engine, store, flat, np.union1d(representatives, sample), summary,
-                  lambda f, a=attempt: report(_SCAN_SHARE + share * (a + f)), is_cancelled)
-        fast = _merged_values(plan, representatives, description, sample, plan_index, store, warm)
+            _nodes(checked, settings, engine, store, flat, plan, candidates, description, depth_index, tolerance,
+                   summary, lambda f: stage(0.2 + 0.8 * f), is_cancelled)
+        fast = _merged_values(plan, candidates, description, sample, plan_index, store, warm)
         exact = {name: v[store.rows(sample)] for name, v in store.values.items()}
         merged_sample = ~warm[sample]
         check = _check({k: v[merged_sample] for k, v in fast.items()},
@@ -208,7 +229,7 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
         sample_error[merged_sample] = check["error"]
     sample_error[~merged_sample] = fast["period"][~merged_sample, depth_index] - \
         exact["period"][~merged_sample, depth_index]
-    summary.update(groups=int(plan.representative.size) if plan else 0, simulated_columns=int(store.positions.size),
+    summary.update(nodes=int(plan.nodes.size) if plan else 0, simulated_columns=int(store.positions.size),
                    check_pixels=int(sample.size), skipped=int(warm.sum()), merge_tolerance_c=float(tolerance),
                    check_max_error_c=check["max"] if check else 0.0, check_p99_error_c=check["p99"] if check else 0.0,
                    check_mean_error_c=check["mean"] if check else 0.0,
@@ -223,7 +244,7 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
         lo, hi = np.searchsorted(flat, [first, end])
         if hi > lo:
             positions = np.arange(lo, hi)
-            values = _merged_values(plan, representatives, description, positions, plan_index, store, warm)
+            values = _merged_values(plan, candidates, description, positions, plan_index, store, warm)
             exact_here = store.has(positions)
             rows = store.rows(positions[exact_here])
             for name, v in store.values.items():

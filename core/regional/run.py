@@ -177,8 +177,8 @@ def _run_exact(checked, settings, engine, write, progress, is_cancelled):
 def _log_summary(summary, settings, log):
     log(f"{summary['pixels']} pixels with data in {summary['blocks']} blocks, {summary['skipped']} of them estimated "
         "by the warm-pixel rule")
-    if "groups" in summary:
-        log(f"Merged run: {summary['simulated_columns']} pixels simulated ({summary['groups']} group representatives "
+    if "nodes" in summary:
+        log(f"Merged run: {summary['simulated_columns']} pixels simulated ({summary['nodes']} interpolation nodes "
             f"and {summary['check_pixels']} check pixels) for {summary['pixels']} pixels, "
             f"{summary['pixels'] / max(summary['simulated_columns'], 1):.1f}× fewer; merge tolerance "
             f"{summary['merge_tolerance_c']:g} °C")

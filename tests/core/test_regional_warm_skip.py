@@ -14,6 +14,7 @@ from core.heat import Layers, make_grid, simulate
 from core.raster_io import read_raster
 from core.regional import ModelSettings, RegionInputs, run_region
 from core.regional.columns import yearly_air
+from core.regional.run import DIAGNOSTIC_BANDS
 from core.regional.warm_skip import warm_estimate, warm_pixels
 
 CYCLE = np.array([-28.0, -22.5, -12.0, 0.0, 9.0, 15.5, 18.0, 15.0, 7.5, -2.5, -16.0, -25.5])
@@ -43,6 +44,8 @@ def test_skipped_columns_hold_no_permafrost_and_estimate_is_close():
     _, estimate = warm_estimate(layers, air, nf, nt, 0.06, [10.0])
     assert np.abs(estimate[warm, 0] - magt[warm]).max() < 0.5
 
+SKIPPED_BAND = [name for name, _ in DIAGNOSTIC_BANDS].index("skipped_warm")
+
 
 def test_region_run_flags_skipped_pixels_and_keeps_the_others_identical(tmp_path):
     paths, _ = write_inputs(tmp_path, warmer_by_c=6.0)
@@ -52,7 +55,7 @@ def test_region_run_flags_skipped_pixels_and_keeps_the_others_identical(tmp_path
     for name, threshold in (("full", None), ("skip", 2.0)):
         out = {k: str(tmp_path / name / f"{k}.tif") for k in ("magt", "diagnostics")}
         summary = run_region(inputs, ModelSettings(**base, skip_warm_ttop_c=threshold), out, log=lambda *_: None)
-        results[name] = (read_raster(out["magt"])[0], read_raster(out["diagnostics"])[-1], summary)
+        results[name] = (read_raster(out["magt"])[0], read_raster(out["diagnostics"])[SKIPPED_BAND], summary)
     full, _, _ = results["full"]
     skip, flags, summary = results["skip"]
     skipped = flags == 1
