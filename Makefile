@@ -68,6 +68,7 @@ demo: setup
 
 bench: setup
 	$(PY) benchmarks/bench_solver.py
+	$(PY) benchmarks/solver_cost.py --columns 1000 --years 5
 	$(PY) benchmarks/dt_convergence.py
 
 bench-region: setup

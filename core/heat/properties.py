@@ -123,8 +123,17 @@ def _overlaps(layers, start, end):
 
 
 def curve_fraction(t, a_rel, b):
-    """Unfrozen fraction s(T) = min(a_rel*|T|^(-b), 1) for T < 0, 1 for T >= 0."""
-    return np.minimum(a_rel * np.power(np.maximum(-t, _TINY), -b), 1.0)
+    """Unfrozen fraction s(T) = min(a_rel*|T|^(-b), 1) for T < 0, 1 for T >= 0.
+
+    |T|^(-b) is evaluated as exp(-b*ln|T|) (same value to round-off, half the cost of np.power).
+    """
+    s = np.negative(t, out=np.empty(np.broadcast(t, a_rel, b).shape))
+    np.maximum(s, _TINY, out=s)
+    np.log(s, out=s)
+    s *= -b
+    np.exp(s, out=s)
+    s *= a_rel
+    return np.minimum(s, 1.0, out=s)
 
 
 def curve_enthalpy(t, s, c_f, c_t, latent):

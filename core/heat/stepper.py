@@ -84,9 +84,10 @@ class _Columns:
         np.multiply(hi < 0.0, mat.inv_c_frozen[1:], out=d)
         d += (hi > mat.latent[1:]) * mat.inv_c_thawed[1:]
         flat = mat.curve_flat
-        if flat.size:
+        if flat.size:  # s from H = C_f T + Lv s on the frozen branch (T = T(H) holds), 1 above H(T*)
             tc = t.ravel()[flat]
-            s = curve_fraction(tc, mat.curve_a, mat.curve_b)
+            hc = h.ravel()[flat]
+            s = np.where(hc < self.h_star, (hc - self.c_f * tc) / self.lv, 1.0)
             fraction.ravel()[flat] = s
             dtdh.ravel()[flat] = 1.0 / curve_slope(tc, s, self.c_f, self.c_t, self.lv, mat.curve_b, mat.curve_t_star)
         if not self.exact:
@@ -115,40 +116,56 @@ class _Columns:
         upper = k2 * mat.r_upper_frozen * mat.r_upper_log_ratio * np.exp(fraction[1:] * mat.r_upper_log_ratio)
         return lower, upper
 
-    def temperature(self, t, h):
-        """Set T = T(H) on nodes 1..: closed form for free-water and dry nodes, Newton inversion on power-law ones."""
+    def temperature(self, t, h, h_before):
+        """Set T = T(H) on nodes 1..: closed form for free-water and dry nodes, Newton inversion on
+        power-law ones, where ``t`` holds T(``h_before``) on entry (``h_before``: H of the power-law
+        nodes, in the order of ``curve_flat``)."""
         mat = self.mat
         flat = mat.curve_flat
-        t_guess = t.ravel()[flat]
+        t_before = t.ravel()[flat]
         ti = t[1:]
         np.multiply(np.minimum(h[1:], 0.0), mat.inv_c_frozen[1:], out=ti)
         ti += np.maximum(h[1:] - mat.latent[1:], 0.0) * mat.inv_c_thawed[1:]
         if flat.size:
-            t.ravel()[flat] = self._invert_curve(h.ravel()[flat], t_guess)
+            t.ravel()[flat] = self._invert_curve(h.ravel()[flat], t_before, h_before)
 
-    def _invert_curve(self, hn, t_guess):
-        """Exact T of power-law nodes with enthalpy ``hn``: linear above H(T*); on the convex frozen
-        branch Newton from min(t_guess, T*), which approaches the root from above (clamped at T*)."""
+    def _invert_curve(self, hn, t_before, h_before):
+        """Exact T of power-law nodes with enthalpy ``hn``, given T = ``t_before`` at H = ``h_before``:
+        linear above H(T*); unchanged where H is; on the convex frozen branch of H(T) Newton from the
+        tangent prediction of the previous state (an upper bound of the root, T(H) being concave there;
+        clamped at T*), which then approaches the root from above with error below (b+1)/(2|T|) step^2:
+        it stops when that bound or the step itself is below the tolerance."""
         mat = self.mat
         t_star = mat.curve_t_star
         t_lin = (hn - self.lv) / np.where(hn >= self.lv, self.c_t, self.c_f)
-        frozen = hn < self.h_star
+        same = hn == h_before
+        np.copyto(t_lin, t_before, where=same)
+        frozen = (hn < self.h_star) & ~same
         if not frozen.any():
             return t_lin
         where = np.flatnonzero(frozen)
-        x = np.minimum(t_guess, t_star)[where]
         target = hn[where]
         a, b, c_f, lv, star = mat.curve_a[where], mat.curve_b[where], self.c_f[where], self.lv[where], t_star[where]
+        x = t_before[where]
+        below = x < star  # the previous state was on the frozen branch: its tangent bounds the root from above
+        x_safe = np.where(below, x, -1.0)
+        hb = h_before[where]
+        slope = c_f + b * (hb - c_f * x_safe) / -x_safe  # dH/dT = C_f + Lv b s/|T|, Lv s = H - C_f T
+        x = np.minimum(np.where(below, x_safe + (target - hb) / slope, star), star)
+        going = np.ones(x.size, dtype=bool)  # an entry that stopped is not changed again (batch independence)
         for _ in range(_INVERSION_MAX_ITER):
             s = curve_fraction(x, a, b)
             step = (c_f * x + lv * s - target) / (c_f + lv * b * s / -x)
-            x = np.minimum(x - step, star)
+            step *= going
             going = np.abs(step) >= _INVERSION_TOL_C
+            going &= (b + 1.0) * step * step >= 2.0 * _INVERSION_TOL_C * -x
+            x = np.minimum(x - step, star, out=x)
             if not going.any():
                 break
             if going.sum() * 2 < going.size:  # carry on with the unconverged entries only
                 t_lin[where] = x
-                where, x, target, a, b, c_f, lv, star = (v[going] for v in (where, x, target, a, b, c_f, lv, star))
+                where, x, target, a, b, c_f, lv, star, going = (
+                    v[going] for v in (where, x, target, a, b, c_f, lv, star, going))
         t_lin[where] = x
         return t_lin
 
@@ -339,18 +356,20 @@ class Stepper:
         np.negative(beta[1:], out=upper[:-1])
         dh = solve_tridiagonal(lower, diag, upper, np.negative(st.res, out=st.res))
         dh *= st.relax * st.active
+        h_before = h.ravel()[cols.mat.curve_flat]
         h[1:] += dh
-        cols.temperature(t, h)
+        cols.temperature(t, h, h_before)
 
     def _extrapolate(self, t_prev, h_prev):
         """Initial Newton iterate: H extrapolated linearly from the last two steps on nodes whose phase
         state (frozen / partly frozen / thawed) is the same at both ends and after extrapolation."""
         h = self.h[1:]
+        h_before = self.h.ravel()[self.mat.curve_flat]
         h_new = 2.0 * h - h_prev
         phase = self.columns.phase(h)
         same = (self.columns.phase(h_prev) == phase) & (self.columns.phase(h_new) == phase)
         np.copyto(h, h_new, where=same)
-        self.columns.temperature(self.t, self.h)
+        self.columns.temperature(self.t, self.h, h_before)
 
 
 def _store(arrays, state, index, rel):

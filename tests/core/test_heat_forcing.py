@@ -84,14 +84,18 @@ def test_thaw_depth_and_permafrost_interpolation():
 
 
 def test_batched_thomas_matches_dense_solve():
-    from core.heat.tridiagonal import solve_tridiagonal
+    from core.heat.tridiagonal import LAPACK_MAX_SYSTEMS, solve_tridiagonal
 
     rng = np.random.default_rng(2)
-    n, m = 7, 5
-    lower, upper = -rng.random((n, m)), -rng.random((n, m))
-    diag = 2.5 + rng.random((n, m))
-    rhs = rng.random((n, m))
-    x = solve_tridiagonal(lower.copy(), diag.copy(), upper.copy(), rhs.copy())
-    for j in range(m):
-        a = np.diag(diag[:, j]) + np.diag(lower[1:, j], -1) + np.diag(upper[:-1, j], 1)
-        np.testing.assert_allclose(x[:, j], np.linalg.solve(a, rhs[:, j]), rtol=1e-12)
+    n = 7
+    for m in (5, LAPACK_MAX_SYSTEMS + 1):  # the LAPACK path and the NumPy sweeps
+        lower, upper = -rng.random((n, m)), -rng.random((n, m))
+        diag = 2.5 + rng.random((n, m))
+        rhs = rng.random((n, m))
+        x = solve_tridiagonal(lower.copy(), diag.copy(), upper.copy(), rhs.copy())
+        for j in (0, 3, m - 1):
+            a = np.diag(diag[:, j]) + np.diag(lower[1:, j], -1) + np.diag(upper[:-1, j], 1)
+            np.testing.assert_allclose(x[:, j], np.linalg.solve(a, rhs[:, j]), rtol=1e-12)
+        # each system alone (the other path) gives the same solution
+        one = solve_tridiagonal(lower[:, :1].copy(), diag[:, :1].copy(), upper[:, :1].copy(), rhs[:, :1].copy())
+        np.testing.assert_allclose(one[:, 0], x[:, 0], rtol=1e-14)
