@@ -85,10 +85,13 @@ class Grid:
         return bool(a.IsSame(b))
 
 
-def open_raster(path):
-    """The GDAL dataset of ``path``; ValueError naming the file when it is missing, truncated or not a raster."""
+def open_raster(path, overviews=True):
+    """The GDAL dataset of ``path``; ValueError naming the file when it is missing, truncated or not a raster.
+
+    ``overviews=False`` hides the file's overviews, so that reads at a reduced size sample the full-resolution
+    pixels (overviews average them, which mixes classes and the bands of one soil layer)."""
     try:
-        ds = gdal.Open(path)
+        ds = gdal.OpenEx(path, gdal.OF_RASTER, open_options=[] if overviews else ["OVERVIEW_LEVEL=NONE"])
     except RuntimeError as err:
         raise ValueError(f"{path}: cannot be opened as a raster ({err})") from None
     if ds is None:
@@ -101,11 +104,11 @@ def read_raster(path, bands=None, window=None, shape=None):
 
     ``bands`` is a list of 1-based band numbers (default all); ``window`` is
     (xoff, yoff, xsize, ysize) in pixels (default the whole raster); ``shape`` (rows, cols) reads a
-    nearest-neighbour sample of the window at that size. Returns (bands, rows, cols).
+    nearest-neighbour sample of the window's full-resolution pixels at that size. Returns (bands, rows, cols).
     Non-finite values (±inf, NaN) count as NoData. A file that cannot be read (truncated, not a
     raster) raises ValueError naming it.
     """
-    ds = open_raster(path)
+    ds = open_raster(path, overviews=shape is None)
     numbers = bands or range(1, ds.RasterCount + 1)
     win = window or (0, 0, ds.RasterXSize, ds.RasterYSize)
     out = []

@@ -137,3 +137,24 @@ def test_a_bad_pixel_the_quick_sample_misses_is_caught_when_its_block_is_read(tm
     check_inputs(inputs, ModelSettings(**ONE_YEAR))  # the sample looks fine
     msg = refused(tmp_path, inputs, r"band 3 'layer01_k_thawed' has 250 W m-1 K-1", batch_columns=600)
     assert "lon 120.00500, lat 52.01500" in msg
+
+
+def test_the_quick_sample_reads_pixels_not_averaged_overviews(tmp_path):
+    """A large soil raster with overviews, free-water (a = b = 0) and unfrozen-curve (b = 0.015) columns side by
+    side: an averaged overview pixel would hold a > 0 with b = 0.0075, below the plausible 0.01; the quick
+    sample must read the real pixels."""
+    rows, cols = 400, 600
+    grid = Grid.from_extent(120.0, 50.0, 120.0 + cols / 120, 50.0 + rows / 120, 1 / 120)
+    paths, arrays = write_inputs(tmp_path, nodata_pixels=())
+    soil = np.repeat(np.repeat(arrays["soil"][:, :1, :1], rows, axis=1), cols, axis=2)
+    free = np.arange(cols) % 2 == 0
+    soil[6][:, free] = 0.0
+    soil[7][:, free] = 0.0
+    soil[7][:, ~free] = 0.015
+    climate = np.repeat(np.repeat(arrays["climate"][:, :1, :1], rows, axis=1), cols, axis=2)
+    inputs = RegionInputs(
+        climate=write_raster(str(tmp_path / "big_climate.tif"), climate, grid, list(schema.CLIMATE_BANDS)),
+        soil=write_raster(str(tmp_path / "big_soil.tif"), soil, grid, schema.soil_band_names(2)))
+    from osgeo import gdal
+    assert gdal.Open(inputs.soil).GetRasterBand(8).GetOverviewCount() > 0
+    check_inputs(inputs, ModelSettings(**ONE_YEAR))
