@@ -143,7 +143,7 @@ def test_the_quick_sample_reads_pixels_not_averaged_overviews(tmp_path):
     """A large soil raster with overviews, free-water (a = b = 0) and unfrozen-curve (b = 0.015) columns side by
     side: an averaged overview pixel would hold a > 0 with b = 0.0075, below the plausible 0.01; the quick
     sample must read the real pixels."""
-    rows, cols = 400, 600
+    rows, cols = 600, 600
     grid = Grid.from_extent(120.0, 50.0, 120.0 + cols / 120, 50.0 + rows / 120, 1 / 120)
     paths, arrays = write_inputs(tmp_path, nodata_pixels=())
     soil = np.repeat(np.repeat(arrays["soil"][:, :1, :1], rows, axis=1), cols, axis=2)
