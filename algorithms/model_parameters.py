@@ -74,12 +74,13 @@ def add_model_parameters(alg, regional=True):
                                           defaultValue="1, 5, 10, 15, 20"),
              "Depths of the multi-depth MAGT output; 10 m is always simulated for the main output.")
     alg.add(QgsProcessingParameterNumber("SKIP_WARM_TTOP", "Estimate pixels whose TTOP exceeds (°C)",
-                                         QgsProcessingParameterNumber.Double, defaultValue=2.0, optional=True,
+                                         QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
                                          minValue=0.0, maxValue=50.0),
-            "Shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its TTOP is "
-            "above this value in every simulated year, its MAGT comes from the steady conduction profile (TTOP + "
-            "geothermal gradient) instead of a full simulation; the diagnostics flag it. Measured error of MAGT(10 m) "
-            "for such pixels: below 0.5 °C (warm side). Clear the value to simulate every pixel.", advanced=True)
+            "Optional shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its "
+            "TTOP is above this value (e.g. 2) in every simulated year, its MAGT comes from the steady conduction "
+            "profile (TTOP + geothermal gradient) instead of a simulation; the diagnostics flag it. Measured error "
+            "of MAGT(10 m) for such pixels: up to 0.5 °C (warm side), more than the merged run's, so it is off by "
+            "default (empty). A merged run reports its error at the check pixels apart.", advanced=True)
     alg.add(QgsProcessingParameterNumber("MERGE_TOLERANCE_C", "Merge tolerance (°C of MAGT)",
                                           QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MERGE_TOLERANCE_C,
                                           minValue=0.0, maxValue=MAX_MERGE_TOLERANCE_C),
@@ -132,7 +133,7 @@ def model_run_from_parameters(alg, parameters, context):
                            .replace(";", ",").split(",") if d.strip()) or depths
         except ValueError:
             raise QgsProcessingException(tr("Output depths: give numbers in metres separated by commas")) from None
-    skip = parameters.get("SKIP_WARM_TTOP", 2.0) if regional else None
+    skip = parameters.get("SKIP_WARM_TTOP") if regional else None
     skip = None if skip in (None, "") else alg.parameterAsDouble(parameters, "SKIP_WARM_TTOP", context)
     settings = ModelSettings(
         first_year=alg.parameterAsInt(parameters, "FIRST_YEAR", context),

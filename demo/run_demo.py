@@ -20,9 +20,9 @@ ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 DEFAULT_OUT = os.path.join(ROOT, "demo_output")
-LOG_LINES = ("Grid", "Steps", "Permafrost area", "Leave-one-out", "ERROR")
+LOG_LINES = ("Grid", "Merged run", "Check", "Steps", "Permafrost area", "Leave-one-out", "ERROR", "WARNING")
 BOX = (119.5, 127.0, 49.5, 53.6)  # W, E, S, N: Mohe, Tahe, Genhe, Jiagedaqi and the pipeline boreholes
-RESOLUTION = 0.05  # 3′ (≈ 3.5 km × 5.6 km), the native grid of the HWSD and MODIS inputs; see README "Demo"
+RESOLUTION = 1.0 / 120.0  # 30″ (≈ 0.6 km × 0.9 km), the published product's resolution; see README "Demo"
 MOHE = (122.52, 52.97)
 # Warming trend applied to the 1960–1990 station climatology (WorldClim 1.4 sampled at the stations):
 # +0.3 °C/decade, the middle of the 0.2–0.4 °C/decade MAAT rise reported along the China–Russia crude oil

@@ -1440,24 +1440,24 @@
       <translation>TTOP 高于此值（°C）的像元采用估算</translation>
     </message>
     <message>
-      <source>Shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its TTOP is above this value in every simulated year, its MAGT comes from the steady conduction profile (TTOP + geothermal gradient) instead of a full simulation; the diagnostics flag it. Measured error of MAGT(10 m) for such pixels: below 0.5 °C (warm side). Clear the value to simulate every pixel.</source>
-      <translation>针对不可能存在多年冻土的像元的捷径：若像元从平衡态开始，且其 TTOP 在每个模拟年都高于此值，则其年平均地温取自稳态传导剖面（TTOP + 地温梯度），不做完整模拟；诊断输出会标记这些像元。此类像元 10 m 年平均地温的实测误差：低于 0.5 °C（偏暖）。清空此值则模拟每个像元。</translation>
+      <source>Optional shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its TTOP is above this value (e.g. 2) in every simulated year, its MAGT comes from the steady conduction profile (TTOP + geothermal gradient) instead of a simulation; the diagnostics flag it. Measured error of MAGT(10 m) for such pixels: up to 0.5 °C (warm side), more than the merged run's, so it is off by default (empty). A merged run reports its error at the check pixels apart.</source>
+        <translation>可选的捷径，用于不可能存在多年冻土的像元：若像元从平衡态开始且其 TTOP 在每个模拟年份都高于此值（例如 2），则其 MAGT 取自稳态传导剖面（TTOP + 地热梯度）而不进行模拟；诊断中会标记该像元。此类像元 10 m MAGT 的实测误差最大约 0.5 °C（偏暖），大于合并运行的误差，因此默认关闭（留空）。合并运行会在检验像元处单独报告其误差。</translation>
     </message>
     <message>
       <source>Merge tolerance (°C of MAGT)</source>
-        <translation>合并容差（MAGT，°C）</translation>
+      <translation>合并容差（MAGT，°C）</translation>
     </message>
     <message>
       <source>Fast path: pixels alike in climate, soil, n-factors and heat flux are grouped, one pixel per group is simulated and the others are interpolated from the simulated ones, with bins sized so that MAGT(10 m) stays within about this many °C of the exact simulation. Every run also simulates random check pixels exactly and reports their largest and 99th-percentile error in the log, the outputs and the diagnostics; when the 99th percentile exceeds the tolerance (or the largest error twice it) the run groups again with half the tolerance. 0 simulates every pixel exactly.</source>
-        <translation>快速路径：将气候、土壤、n 因子和热流相近的像元分组，每组只模拟一个像元，其余像元由已模拟的像元插值得到；分组区间的大小使 10 m MAGT 与精确模拟之差保持在约此值（°C）以内。每次运行还会对随机抽取的检验像元进行精确模拟，并在日志、输出和诊断中报告其最大误差和第 99 百分位误差；若第 99 百分位误差超过容差（或最大误差超过容差的两倍），则以一半的容差重新分组。设为 0 则逐像元精确模拟。</translation>
+      <translation>快速路径：将气候、土壤、n 因子和热流相近的像元分组，每组只模拟一个像元，其余像元由已模拟的像元插值得到；分组区间的大小使 10 m MAGT 与精确模拟之差保持在约此值（°C）以内。每次运行还会对随机抽取的检验像元进行精确模拟，并在日志、输出和诊断中报告其最大误差和第 99 百分位误差；若第 99 百分位误差超过容差（或最大误差超过容差的两倍），则以一半的容差重新分组。设为 0 则逐像元精确模拟。</translation>
     </message>
     <message>
       <source>Check pixels (merged run)</source>
-        <translation>检验像元数（合并运行）</translation>
+      <translation>检验像元数（合并运行）</translation>
     </message>
     <message>
       <source>Random pixels that a merged run also simulates exactly, to measure its error (fixed seed: a rerun checks the same pixels). They keep their exact values in the outputs.</source>
-        <translation>合并运行中另外进行精确模拟的随机像元，用于度量其误差（固定随机种子：重新运行时检验相同的像元）。这些像元在输出中保留精确值。</translation>
+      <translation>合并运行中另外进行精确模拟的随机像元，用于度量其误差（固定随机种子：重新运行时检验相同的像元）。这些像元在输出中保留精确值。</translation>
     </message>
     <message>
       <source>Pixels per block</source>
@@ -1465,7 +1465,7 @@
     </message>
     <message>
       <source>Simulated pixels per block (blocks are cut by the pixels they simulate, not by raster size); bounds memory (about 10 kB per pixel).</source>
-        <translation>每个分块模拟的像元数（分块按所模拟的像元数划分，而非按栅格大小）；用于限制内存（每像元约 10 kB）。</translation>
+      <translation>每个分块模拟的像元数（分块按所模拟的像元数划分，而非按栅格大小）；用于限制内存（每像元约 10 kB）。</translation>
     </message>
     <message>
       <source>Mean annual ground temperature at 10 m over the simulated period, °C, Float32 GeoTIFF.</source>
@@ -1509,7 +1509,7 @@
     </message>
     <message>
       <source>Bands: permafrost table depth (m), permafrost base depth (m), spin-up years used, spin-up converged (1/0), largest relative energy residual per step (the share of a step's heat exchange missing from its energy balance; below 1e-9 when every step converged), steps whose nonlinear iteration stayed unconverged (0 expected), steps that did not converge within 40 Newton iterations and were re-stepped in smaller sub-steps, skipped by the warm-pixel rule (1/0), interpolated by the merged run instead of simulated (1/0), and at the merged run's check pixels its MAGT(10 m) minus the exact simulation's (°C; NoData elsewhere).</source>
-        <translation>波段：多年冻土上限深度（m）、多年冻土下限深度（m）、所用预热年数、预热是否收敛（1/0）、每步最大相对能量残差（该步热交换中未计入能量平衡的比例；各步均收敛时低于 1e-9）、非线性迭代仍未收敛的步数（应为 0）、在 40 次牛顿迭代内未收敛并以更小子步重算的步数、是否按暖像元规则跳过（1/0）、是否由合并运行插值而非模拟（1/0），以及在合并运行的检验像元处其 10 m MAGT 减去精确模拟值（°C；其他位置为无数据）。</translation>
+      <translation>波段：多年冻土上限深度（m）、多年冻土下限深度（m）、所用预热年数、预热是否收敛（1/0）、每步最大相对能量残差（该步热交换中未计入能量平衡的比例；各步均收敛时低于 1e-9）、非线性迭代仍未收敛的步数（应为 0）、在 40 次牛顿迭代内未收敛并以更小子步重算的步数、是否按暖像元规则跳过（1/0）、是否由合并运行插值而非模拟（1/0），以及在合并运行的检验像元处其 10 m MAGT 减去精确模拟值（°C；其他位置为无数据）。</translation>
     </message>
     <message>
       <source>Simulated pixels</source>
@@ -1529,15 +1529,15 @@
     </message>
     <message>
       <source>Pixels simulated (merged run)</source>
-        <translation>模拟的像元数（合并运行）</translation>
+      <translation>模拟的像元数（合并运行）</translation>
     </message>
     <message>
       <source>Largest MAGT error at the check pixels (°C)</source>
-        <translation>检验像元处 MAGT 的最大误差（°C）</translation>
+      <translation>检验像元处 MAGT 的最大误差（°C）</translation>
     </message>
     <message>
       <source>99th-percentile MAGT error at the check pixels (°C)</source>
-        <translation>检验像元处 MAGT 的第 99 百分位误差（°C）</translation>
+      <translation>检验像元处 MAGT 的第 99 百分位误差（°C）</translation>
     </message>
     <message>
       <source>Simulate permafrost ground temperature</source>
@@ -1545,7 +1545,7 @@
     </message>
     <message>
       <source>Runs the 1-D enthalpy heat-conduction model in every pixel of the prepared rasters and writes the mean annual ground temperature (MAGT) at 10 m depth over the simulated period, the product of the published NE China 1 km map. Ground surface temperature is n_f × T_air in winter and n_t × T_air in summer; the geothermal heat flux enters at the bottom; time stepping is fully implicit (backward Euler). Each year's monthly air temperature is the climatology plus a linear trend relative to the climatology's central year, or plus the monthly anomalies when given. Without an initial-state raster each pixel starts from its TTOP equilibrium profile (TTOP at the surface extended down with the geothermal gradient) computed for the first simulated year. Pixels with NoData in any required input are skipped and stay NoData. The raster is processed in blocks, so memory stays bounded whatever the region size; blocks run in parallel worker processes, or as tasks on a Dask cluster (Dask scheduler, under Advanced). By default pixels alike in every input are grouped and one per group is simulated (Merge tolerance): the run then checks itself on random pixels simulated exactly and reports their error; a tolerance of 0 simulates every pixel. Outputs are written to temporary files and renamed when complete: cancel or failure leaves no partial GeoTIFF. Every output gets a sidecar .qml style, so it opens styled also when produced by qgis_process.</source>
-        <translation>在预处理栅格的每个像元中运行一维焓法热传导模型，输出模拟时段内 10 m 深度的多年平均地温（MAGT），即已发表的中国东北 1 km 产品。地表温度冬季为 n_f × T_air，夏季为 n_t × T_air；地热热流从底部输入；时间步进为全隐式（后向欧拉）。每年的月气温为气候态加上相对于气候态中心年份的线性趋势，或在给定时加上月距平。没有初始状态栅格时，每个像元从其 TTOP 平衡剖面开始（地表为 TTOP，向下按地热梯度延伸），该剖面按第一个模拟年份计算。任一必需输入为无数据的像元被跳过并保持无数据。栅格按分块处理，因此无论区域多大内存都有上限；分块在并行工作进程中运行，或作为 Dask 集群上的任务运行（高级参数中的 Dask 调度器）。默认情况下，将各输入都相近的像元分组，每组只模拟一个像元（合并容差）：运行随后用精确模拟的随机像元自我检验并报告其误差；容差为 0 时逐像元模拟。输出先写入临时文件，完成后再重命名：取消或失败不会留下不完整的 GeoTIFF。每个输出都附带 .qml 样式文件，因此由 qgis_process 生成时也能以样式打开。</translation>
+      <translation>在预处理栅格的每个像元中运行一维焓法热传导模型，输出模拟时段内 10 m 深度的多年平均地温（MAGT），即已发表的中国东北 1 km 产品。地表温度冬季为 n_f × T_air，夏季为 n_t × T_air；地热热流从底部输入；时间步进为全隐式（后向欧拉）。每年的月气温为气候态加上相对于气候态中心年份的线性趋势，或在给定时加上月距平。没有初始状态栅格时，每个像元从其 TTOP 平衡剖面开始（地表为 TTOP，向下按地热梯度延伸），该剖面按第一个模拟年份计算。任一必需输入为无数据的像元被跳过并保持无数据。栅格按分块处理，因此无论区域多大内存都有上限；分块在并行工作进程中运行，或作为 Dask 集群上的任务运行（高级参数中的 Dask 调度器）。默认情况下，将各输入都相近的像元分组，每组只模拟一个像元（合并容差）：运行随后用精确模拟的随机像元自我检验并报告其误差；容差为 0 时逐像元模拟。输出先写入临时文件，完成后再重命名：取消或失败不会留下不完整的 GeoTIFF。每个输出都附带 .qml 样式文件，因此由 qgis_process 生成时也能以样式打开。</translation>
     </message>
     <message>
       <source>Polygon smoothing iterations</source>
@@ -1749,7 +1749,7 @@
     </message>
     <message>
       <source>The check pixels' MAGT error exceeds the merge tolerance even after grouping again: set Merge tolerance to 0 for an exact map.</source>
-        <translation>重新分组后检验像元的 MAGT 误差仍超过合并容差：请将合并容差设为 0 以得到精确结果。</translation>
+      <translation>重新分组后检验像元的 MAGT 误差仍超过合并容差：请将合并容差设为 0 以得到精确结果。</translation>
     </message>
     <message>
       <source>Active-layer thickness from {min:.2f} to {max:.2f} m (mean {mean:.2f} m) in {count} pixels.</source>

@@ -6,6 +6,9 @@ from .columns import read_block, valid_pixels
 
 SCAN_PIXELS = 250_000
 """Raster pixels per task of the passes that read every pixel (finding and describing the valid ones)."""
+MIN_BLOCK_PIXELS = 256
+"""Smaller blocks than this are not made to share the load: the solver runs a batch of this size about as fast
+per column as a larger one, while tiny blocks cost a raster read each."""
 
 
 def scan_windows(grid, pixels=SCAN_PIXELS):
@@ -16,10 +19,11 @@ def scan_windows(grid, pixels=SCAN_PIXELS):
 
 def block_windows(grid, row_counts, batch_columns, workers=1):
     """Row strips holding about ``batch_columns`` of the pixels counted per row in ``row_counts`` (rows,),
-    fewer where that gives at least four blocks per worker, so that the workers share the load. Rows
+    fewer (down to :data:`MIN_BLOCK_PIXELS`) where that gives at least four blocks per worker, so that the
+    workers share the load. Rows
     without such pixels are left out; a strip never splits a row."""
     total = int(np.sum(row_counts))
-    target = max(1, min(batch_columns, -(-total // (4 * workers))))
+    target = max(1, min(batch_columns, max(MIN_BLOCK_PIXELS, -(-total // (4 * workers)))))
     windows, start, held = [], None, 0
     for y, count in enumerate(row_counts):
         if count and start is None:

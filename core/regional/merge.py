@@ -114,7 +114,8 @@ def describe(args, depths):
     soil = np.concatenate([getattr(layers, f) for f in layers.__dataclass_fields__], axis=1)
     init = initial if isinstance(initial, np.ndarray) else np.zeros((n, 0))
     column = np.concatenate([soil, nf[:, None], nt[:, None], flux[:, None], init], axis=1)
-    return Description(steady, ttop, features, _row_hash(column))
+    single = np.float32  # ~1e-6 °C, far below any tolerance: halves the memory of a large region's descriptors
+    return Description(steady.astype(single), ttop.astype(single), features.astype(single), _row_hash(column))
 
 
 @dataclass
@@ -178,6 +179,14 @@ class Plan:
         return np.sort(candidates[pick][first])
 
 
+def _combine(ids, values, counts=False):
+    """Ids (0…n−1, in sorted order of the pairs) of the distinct pairs (``ids``, ``values``), both int64;
+    with ``counts``, also the number of pixels of each id."""
+    values = values - values.min()
+    out = np.unique(ids * (int(values.max()) + 1) + values, return_inverse=True, return_counts=counts)
+    return (out[1].reshape(-1), out[2]) if counts else out[1].reshape(-1)
+
+
 def class_ids(column_hash):
     """Class index of each pixel when there are at most :data:`MAX_CLASSES` distinct columns, else None."""
     classes, ids = np.unique(column_hash, return_inverse=True)
@@ -195,16 +204,12 @@ def plan_groups(description, tolerance_c, steady_index):
     widths = np.array([w for _, w in FEATURES]) * tolerance_c
     scaled = description.features / widths
     classes = class_ids(description.column_hash)
-    row_key = [np.floor(scaled).astype(np.int64)]
-    if classes is not None:
-        row_key.insert(0, classes[:, None].astype(np.int64))
-    _, row = np.unique(np.concatenate(row_key, axis=1), axis=0, return_inverse=True)
-    row = row.reshape(-1)
+    row = np.zeros(e10.size, dtype=np.int64) if classes is None else classes.astype(np.int64)
+    for column in scaled.T:
+        row = _combine(row, np.floor(column).astype(np.int64))
     e_scaled = e10 / (E_WIDTH * tolerance_c)
-    _, group, counts = np.unique(np.stack([row, np.floor(e_scaled).astype(np.int64)], axis=1), axis=0,
-                                 return_inverse=True, return_counts=True)
-    group = group.reshape(-1)
-    position = np.concatenate([e_scaled[:, None], scaled], axis=1)
+    group, counts = _combine(row, np.floor(e_scaled).astype(np.int64), counts=True)
+    position = np.concatenate([e_scaled[:, None], scaled], axis=1).astype(np.float32)
     centre = np.zeros((counts.size, position.shape[1]))
     np.add.at(centre, group, position)
     centre /= counts[:, None]

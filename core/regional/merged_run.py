@@ -209,7 +209,9 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
 
         _simulate(checked, settings, engine, store, flat, sample, summary, lambda f: stage(0.2 * f), is_cancelled)
         if candidates.size:
-            plan = plan_groups(description.take(candidates), tolerance, depth_index)
+            subset = description if candidates.size == flat.size else description.take(candidates)
+            plan = plan_groups(subset, tolerance, depth_index)
+            subset = None
             _nodes(checked, settings, engine, store, flat, plan, candidates, description, depth_index, tolerance,
                    summary, lambda f: stage(0.2 + 0.8 * f), is_cancelled)
         fast = _merged_values(plan, candidates, description, sample, plan_index, store, warm)
