@@ -62,8 +62,12 @@ def assert_no_output(folder):
     assert not folder.exists() or os.listdir(folder) == []
 
 
-def assert_cluster_closed():
-    assert multiprocessing.active_children() == []  # the LocalCluster's worker processes are gone
+def assert_cluster_closed(seconds=20.0):
+    """The LocalCluster's worker processes are gone (on a loaded machine the nanny may need a few seconds)."""
+    deadline = time.monotonic() + seconds
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert multiprocessing.active_children() == []
 
 
 @pytest.fixture(scope="module")
