@@ -19,12 +19,11 @@ from ..heat import make_grid
 from .blocks import block_windows, per_pixel_outputs, scan_windows, simulated_depths
 from .columns import read_block, solver_arguments, valid_pixels
 from .merge import Description, describe, interpolate, plan_groups
-from .solve import COUNTS, simulated
+from .solve import BAND, COUNTS, simulated, warm_diagnostics
 from .warm_skip import warm_pixels
 from .workers import block_results
 
 CHECK_SEED = 20100
-SPINUP_CONVERGED, SKIPPED_WARM, INTERPOLATED, CHECK_ERROR = 3, 7, 8, 9  # diagnostics bands (``run.DIAGNOSTIC_BANDS``)
 REFINEMENTS = 2
 NODE_PASSES = 6
 _SCAN_SHARE, _SIMULATE_SHARE = 0.1, 0.8  # progress shares of the scan and the simulations (the rest: writing)
@@ -129,17 +128,14 @@ def _merged_values(plan, candidates, description, positions, plan_index, store, 
                              {name: (e[here], e[store.positions]) for name, e in estimates.items()})
         for name, v in values.items():
             out[name][merged] = v
-        out["diagnostics"][merged, INTERPOLATED] = 1.0
+        out["diagnostics"][merged, BAND["interpolated"]] = 1.0
     if (~merged).any():  # the warm-pixel rule's estimate (``solve.estimated``)
         warm_here = positions[~merged]
         out["period"][~merged] = description.steady[warm_here]
         out["ttop"][~merged] = description.ttop[warm_here, None]
         out["alt"][~merged] = np.nan
-        diagnostics = np.zeros((warm_here.size, out["diagnostics"].shape[1]))
-        diagnostics[:, :2] = np.nan
-        diagnostics[:, [SPINUP_CONVERGED, SKIPPED_WARM]] = 1.0
-        out["diagnostics"][~merged] = diagnostics
-    out["diagnostics"][:, CHECK_ERROR] = np.nan
+        out["diagnostics"][~merged] = warm_diagnostics(warm_here.size).T
+    out["diagnostics"][:, BAND["check_error_c"]] = np.nan
     return out
 
 
@@ -166,7 +162,7 @@ def _check(values, exact, tolerance_c, depth_index):
     magnitude = np.abs(error)
     alt = np.abs(values["alt"][:, 0] - exact["alt"][:, 0])
     alt = alt[np.isfinite(alt)]
-    return {"error": error, "max": float(magnitude.max()), "p99": float(np.percentile(magnitude, 99)),
+    return {"max": float(magnitude.max()), "p99": float(np.percentile(magnitude, 99)),
             "mean": float(magnitude.mean()), "alt_max": float(alt.max()) if alt.size else 0.0,
             "passed": bool(np.percentile(magnitude, 99) <= tolerance_c and magnitude.max() <= 2 * tolerance_c)}
 
@@ -225,12 +221,8 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
         log(f"Check failed at a merge tolerance of {tolerance:g} °C (99th percentile {check['p99']:.3f} °C, largest "
             f"{check['max']:.3f} °C): grouping again at {tolerance / 2:g} °C")
         tolerance /= 2
-    warm_errors = np.abs(fast["period"][~merged_sample, depth_index] - exact["period"][~merged_sample, depth_index])
-    sample_error = np.full(sample.size, np.nan)
-    if check is not None:
-        sample_error[merged_sample] = check["error"]
-    sample_error[~merged_sample] = fast["period"][~merged_sample, depth_index] - \
-        exact["period"][~merged_sample, depth_index]
+    sample_error = fast["period"][:, depth_index] - exact["period"][:, depth_index]
+    warm_errors = np.abs(sample_error[~merged_sample])
     summary.update(nodes=int(plan.nodes.size) if plan else 0, simulated_columns=int(store.positions.size),
                    check_pixels=int(sample.size), skipped=int(warm.sum()), merge_tolerance_c=float(tolerance),
                    check_max_error_c=check["max"] if check else 0.0, check_p99_error_c=check["p99"] if check else 0.0,
@@ -252,7 +244,7 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
             for name, v in store.values.items():
                 values[name][exact_here] = v[rows]
             in_sample = np.isin(positions, sample)
-            values["diagnostics"][in_sample, CHECK_ERROR] = sample_error[np.searchsorted(sample, positions[in_sample])]
+            values["diagnostics"][in_sample, BAND["check_error_c"]] = sample_error[np.searchsorted(sample, positions[in_sample])]
             mask = np.zeros((window[3], window[2]), dtype=bool)
             local = flat[lo:hi] - first
             mask[local // grid.cols, local % grid.cols] = True

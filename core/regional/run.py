@@ -21,17 +21,11 @@ from .blocks import block_windows, per_pixel_outputs, scan_windows, simulated_de
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import LABELS, check_inputs
 from .merged_run import run_merged
-from .solve import COUNTS, estimated, simulated, subset
+from .solve import COUNTS, DIAGNOSTIC_BANDS, estimated, simulated, subset
 from .warm_skip import warm_pixels
 from .workers import block_results, open_engine
 
 OUTPUT_KEYS = ("magt", "magt_depths", "alt", "ttop", "presence", "diagnostics")
-DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
-                    ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"),
-                    ("substepped_steps", "steps"), ("skipped_warm", "1"), ("interpolated", "1"),
-                    ("check_error_c", "degC"))
-"""Diagnostics bands. ``interpolated``: 1 where the merged run interpolated the pixel instead of simulating
-it; ``check_error_c``: at the merged run's check pixels, its MAGT(10 m) minus the exact simulation's."""
 
 
 def depth_label(depth_m):

@@ -7,6 +7,13 @@ import numpy as np
 from ..heat import DEFAULT_DT_DAYS, simulate
 from .warm_skip import warm_estimate
 
+DIAGNOSTIC_BANDS = (("permafrost_table_m", "m"), ("permafrost_base_m", "m"), ("spinup_years", "years"),
+                    ("spinup_converged", "1"), ("energy_residual", "1"), ("unconverged_steps", "steps"),
+                    ("substepped_steps", "steps"), ("skipped_warm", "1"), ("interpolated", "1"),
+                    ("check_error_c", "degC"))
+"""Diagnostics bands. ``interpolated``: 1 where the merged run interpolated the pixel instead of simulating
+it; ``check_error_c``: at the merged run's check pixels, its MAGT(10 m) minus the exact simulation's."""
+BAND = {name: i for i, (name, _) in enumerate(DIAGNOSTIC_BANDS)}
 COUNTS = ("substepped_steps", "substepped_pixels", "capped_steps", "capped_pixels")
 """Run totals: steps re-stepped in sub-steps (and pixels with one), steps left unconverged (and pixels)."""
 
@@ -49,7 +56,13 @@ def estimated(args, depths):
     n = args["layers"].ncol
     t_top, period = warm_estimate(args["layers"], args["monthly_air_c"], args.get("n_freezing", 1.0),
                                   args.get("n_thawing", 1.0), args["geothermal_flux_w_m2"], depths)
-    nan = np.full(n, np.nan)
-    return {"period": period.T, "alt": nan[None], "ttop": t_top[None],
-            "diagnostics": np.stack([nan, nan, np.zeros(n), np.ones(n), np.zeros(n), np.zeros(n), np.zeros(n),
-                                     np.ones(n), np.zeros(n), nan])}
+    return {"period": period.T, "alt": np.full((1, n), np.nan), "ttop": t_top[None],
+            "diagnostics": warm_diagnostics(n)}
+
+
+def warm_diagnostics(n):
+    """Diagnostics bands (nband, n) of pixels the warm rule estimated: no permafrost depths, flagged."""
+    out = np.zeros((len(DIAGNOSTIC_BANDS), n))
+    out[[BAND["permafrost_table_m"], BAND["permafrost_base_m"], BAND["check_error_c"]]] = np.nan
+    out[[BAND["spinup_converged"], BAND["skipped_warm"]]] = 1.0
+    return out
