@@ -6,6 +6,8 @@ band descriptions, units and overviews, written to a temporary file beside the t
 only when complete, so a failure or a cancel never leaves a partial GeoTIFF behind.
 """
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,33 @@ gdal.UseExceptions()
 CREATION_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
 MAX_GRID_PIXELS = 1_000_000_000
 """Largest grid a new model grid may have: the grid tools hold its mask in memory (8 bytes per pixel)."""
+RUN_CACHE_BYTES = 128 * 2 ** 20
+"""GDAL block cache (bytes) a long tool allows itself (``capped_gdal_cache``): a whole-domain raster read or
+written block by block would otherwise fill the default cache, 5 % of the RAM, in every process."""
+_cache_lock = threading.Lock()
+_cache_users = 0
+_cache_before = None
+
+
+@contextmanager
+def capped_gdal_cache(max_bytes=RUN_CACHE_BYTES):
+    """Hold GDAL's block cache (process-wide, e.g. QGIS's own) at most ``max_bytes`` inside the block.
+
+    Nested and concurrent uses are counted: the limit found before the first one is restored when the last
+    one ends, so a cap never outlives the tools that asked for it."""
+    global _cache_users, _cache_before
+    with _cache_lock:
+        if _cache_users == 0:
+            _cache_before = gdal.GetCacheMax()
+        _cache_users += 1
+        gdal.SetCacheMax(min(gdal.GetCacheMax(), max_bytes))
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_users -= 1
+            if _cache_users == 0:
+                gdal.SetCacheMax(_cache_before)
 
 
 def _size_text(n_bytes):

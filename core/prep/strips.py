@@ -5,13 +5,11 @@ so peak memory does not grow with the region (only the grid mask the tools are g
 output GeoTIFF is opened once, written strip by strip and renamed only when complete (``core.atomic``).
 """
 
-import threading
 from contextlib import contextmanager
 
 import numpy as np
-from osgeo import gdal
 
-from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
+from ..raster_io import atomic_path, capped_gdal_cache, create_geotiff, finish_geotiff, write_block
 
 STRIP_BYTES = 256 * 2 ** 20
 """Budget (bytes) of the working arrays of one strip."""
@@ -19,10 +17,6 @@ STRIP_BYTES = 256 * 2 ** 20
 TILE_ROWS = 256
 """Rows of an output tile (GDAL's GeoTIFF default): strips are cut at whole tile rows when they can be."""
 
-OVERVIEW_CACHE_BYTES = 128 * 2 ** 20
-"""GDAL block cache allowed while the overviews of an output are built (restored after): reading the whole
-raster back would otherwise fill the cache, 5 % of the RAM by default."""
-_CACHE_LOCK = threading.Lock()
 
 
 def strips(grid, bytes_per_pixel):
@@ -66,13 +60,8 @@ def strip_output(path, grid, n_bands, descriptions=None, units=None, metadata=No
         out = StripOutput(create_geotiff(tmp, grid, n_bands, descriptions, units, metadata, fill=False))
         try:
             yield out
-            with _CACHE_LOCK:
-                before = gdal.GetCacheMax()
-                gdal.SetCacheMax(min(before, OVERVIEW_CACHE_BYTES))
-                try:
-                    finish_geotiff(out.ds)
-                finally:
-                    gdal.SetCacheMax(before)
+            with capped_gdal_cache():  # reading the whole raster back for the overviews would fill it
+                finish_geotiff(out.ds)
         finally:
             out.ds = None  # closes the file before it is renamed or removed
 

@@ -10,7 +10,7 @@ The shortcut is an explicit approximation whose size is set by a MAGT tolerance 
    (:data:`FEATURES`): the surface temperature swing, the n-factors, the water, unfrozen water and
    thermal resistance of the top 2 m, the frozen/thawed conductivity ratio, the heat flux, the warming
    over the period and the initial state, with bin widths proportional to ``tol``; and, within each
-   such row, on ``e(10 m)`` in bins of 2·``tol``. When the soil and n-factor inputs are classed (at most
+   such row, on ``e(10 m)`` in bins of 2·``tol`` (5 times wider beyond ±3 °C, ``e_coordinate``). When the soil and n-factor inputs are classed (at most
    :data:`MAX_CLASSES` distinct columns), the class is part of the key too, so no group mixes classes.
 3. The pixel of each group nearest the group's centre (in bin units) is simulated: these are the first
    nodes of each row. For any other pixel the simulated departure from the steady estimate,
@@ -20,10 +20,11 @@ The shortcut is an explicit approximation whose size is set by a MAGT tolerance 
    heat makes the ground temperature change fast with climate), the pixel nearest the middle of the
    interval becomes a node too, pass after pass (``Plan.refine``).
 
-Every fast run simulates a random sample of pixels exactly as well and reports the sample's errors
-(``fast_run``), so the tolerance is checked on the run itself, not only here. Widths (multiples of
-``tol``) were chosen on the demo region at 30″, with classed (HWSD) and per-pixel perturbed soil:
-there the sample's 99th-percentile error is about ``tol``/2 and its largest error about ``tol``.
+Every merged run simulates a random sample of pixels exactly as well and reports the sample's errors
+(``merged_run``), so the tolerance is checked on the run itself, not only here. Widths (multiples of
+``tol``) were chosen on the demo region at 30″, with classed (HWSD) and per-pixel perturbed soil (the soil
+descriptors are correlated, all following texture and organic carbon, so their bins can be wide): there
+the 99th-percentile error of 3 000 random pixels is about ``tol``/2 and the largest error about ``tol``.
 """
 
 from dataclasses import dataclass
@@ -35,9 +36,16 @@ from .warm_skip import warm_estimate
 
 E_WIDTH = 2.0
 """Bin width of e(10 m), in units of the tolerance."""
+E_FINE_C = 3.0
+"""Within ±``E_FINE_C`` °C of e(10 m) = 0 (latent heat makes MAGT change fast there) the bins of e(10 m) are
+``E_WIDTH`` tolerances wide; beyond, :data:`E_FAR_FACTOR` times wider."""
+E_FAR_FACTOR = 5.0
+"""How much wider the e(10 m) bins are beyond ±:data:`E_FINE_C`: there the departure T − e changes by at most
+about 0.035 °C per °C of e(10 m) (2 000 random pixels of the full domain, per-pixel soil), so nodes 0.5 °C
+apart interpolate it within a few thousandths of a degree."""
 FEATURES = (("surface_swing_c", 10.0), ("log_n_freezing", 2.0), ("log_n_thawing", 2.0),
-            ("log_water_2m", 2.0), ("log_conductivity_ratio", 1.0), ("unfrozen_water_2m", 0.4),
-            ("log_resistance_2m", 2.0), ("log_flux", 2.0), ("warming_c", 4.0), ("initial_offset_c", 2.0))
+            ("log_water_2m", 4.0), ("log_conductivity_ratio", 2.0), ("unfrozen_water_2m", 0.8),
+            ("log_resistance_2m", 4.0), ("log_flux", 2.0), ("warming_c", 4.0), ("initial_offset_c", 2.0))
 """(descriptor, bin width in units of the tolerance); see :func:`describe`."""
 MAX_CLASSES = 4096
 """Inputs with at most this many distinct soil + n-factor + heat-flux columns are treated as classed."""
@@ -187,6 +195,14 @@ def _combine(ids, values, counts=False):
     return (out[1].reshape(-1), out[2]) if counts else out[1].reshape(-1)
 
 
+def e_coordinate(e10):
+    """e(10 m) (°C) with the distances beyond ±:data:`E_FINE_C` shrunk :data:`E_FAR_FACTOR` times, so that
+    equal bins of it are wider away from 0 °C."""
+    e10 = np.asarray(e10, dtype=float)
+    beyond = np.minimum(e10 + E_FINE_C, 0.0) + np.maximum(e10 - E_FINE_C, 0.0)
+    return e10 - beyond * (1.0 - 1.0 / E_FAR_FACTOR)
+
+
 def class_ids(column_hash):
     """Class index of each pixel when there are at most :data:`MAX_CLASSES` distinct columns, else None."""
     classes, ids = np.unique(column_hash, return_inverse=True)
@@ -207,7 +223,7 @@ def plan_groups(description, tolerance_c, steady_index):
     row = np.zeros(e10.size, dtype=np.int64) if classes is None else classes.astype(np.int64)
     for column in scaled.T:
         row = _combine(row, np.floor(column).astype(np.int64))
-    e_scaled = e10 / (E_WIDTH * tolerance_c)
+    e_scaled = e_coordinate(e10) / (E_WIDTH * tolerance_c)
     group, counts = _combine(row, np.floor(e_scaled).astype(np.int64), counts=True)
     position = np.concatenate([e_scaled[:, None], scaled], axis=1).astype(np.float32)
     centre = np.zeros((counts.size, position.shape[1]))

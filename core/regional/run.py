@@ -16,7 +16,7 @@ import numpy as np
 
 from ..heat import make_grid
 from ..heat.stepper import ENERGY_TOLERANCE, MAX_ITERATIONS
-from ..raster_io import atomic_path, create_geotiff, finish_geotiff, write_block
+from ..raster_io import atomic_path, capped_gdal_cache, create_geotiff, finish_geotiff, write_block
 from .blocks import block_windows, per_pixel_outputs, scan_windows, simulated_depths, valid_per_row
 from .columns import read_block, solver_arguments, valid_pixels
 from .inputs import LABELS, check_inputs
@@ -105,6 +105,7 @@ def run_region(inputs, settings, outputs, progress=None, is_cancelled=None, log=
     layout = output_layout(settings)
     start = "ERA5-Land initial state" if inputs.initial else "TTOP equilibrium start (no initial-state raster)"
     with ExitStack() as stack:
+        stack.enter_context(capped_gdal_cache())
         engine = stack.enter_context(open_engine(settings.dask_scheduler, settings.workers))
         log(f"Grid {checked.grid.cols}×{checked.grid.rows} px on {engine.description}, {len(settings.years)} years "
             f"{settings.first_year}–{settings.last_year}, {start}")

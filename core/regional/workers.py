@@ -25,8 +25,10 @@ from contextlib import contextmanager
 from multiprocessing.connection import wait as wait_for_sentinels
 
 import numpy as np
+from osgeo import gdal
 
 from ..heat import Cancelled
+from ..raster_io import RUN_CACHE_BYTES
 
 POLL_SECONDS = 0.2
 PARENT_POLL_SECONDS = 0.5
@@ -120,6 +122,7 @@ def _exit_when_parent_dies(parent_pid):
 def _init_worker(stop, parent_pid):
     global _STOP
     _STOP = stop
+    gdal.SetCacheMax(RUN_CACHE_BYTES)  # this process only reads its blocks: GDAL's default, 5 % of RAM, is waste
     threading.Thread(target=_exit_when_parent_dies, args=(parent_pid,), name="parent-watch", daemon=True).start()
 
 

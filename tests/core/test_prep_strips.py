@@ -227,3 +227,36 @@ def test_strips_follow_the_budget_and_the_tiles():
         assert step == 1 or step * cols * bytes_per_pixel <= strips.STRIP_BYTES
         assert step % strips.TILE_ROWS == 0 or strips.TILE_ROWS % step == 0
         assert 2 * step * cols * bytes_per_pixel > strips.STRIP_BYTES or step % strips.TILE_ROWS  # not needlessly small
+
+
+def test_gdal_cache_cap_is_restored_after_nested_and_concurrent_uses():
+    """A long tool caps GDAL's process-wide block cache and gives the user's limit back, even when two tools
+    overlap in threads (QGIS runs algorithms in background threads) and end in the other order."""
+    import threading
+
+    from core.raster_io import capped_gdal_cache
+
+    before = gdal.GetCacheMax()
+    try:
+        gdal.SetCacheMax(512 * 2 ** 20)
+        entered, release = threading.Event(), threading.Event()
+
+        def other_tool():
+            with capped_gdal_cache(64 * 2 ** 20):
+                entered.set()
+                release.wait(10)
+
+        with capped_gdal_cache(128 * 2 ** 20):
+            assert gdal.GetCacheMax() == 128 * 2 ** 20
+            thread = threading.Thread(target=other_tool)
+            thread.start()
+            assert entered.wait(10)
+            assert gdal.GetCacheMax() == 64 * 2 ** 20  # the lower cap wins
+            with capped_gdal_cache(1024 * 2 ** 20):  # a cap never raises the limit
+                assert gdal.GetCacheMax() == 64 * 2 ** 20
+        assert gdal.GetCacheMax() == 64 * 2 ** 20  # the other tool still runs
+        release.set()
+        thread.join(10)
+        assert gdal.GetCacheMax() == 512 * 2 ** 20
+    finally:
+        gdal.SetCacheMax(before)

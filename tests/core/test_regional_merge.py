@@ -160,6 +160,23 @@ def test_interpolation_is_exact_for_a_departure_linear_in_the_estimate():
     np.testing.assert_allclose(values["period"][plan.nodes], truth[plan.nodes], atol=1e-12)
 
 
+def test_estimate_bins_are_wider_away_from_zero():
+    """Bins of e(10 m) are 2·tol wide within ±3 °C, where latent heat acts, and 5 times wider beyond (the
+    coordinate stays continuous and increasing, so interpolation brackets are unchanged)."""
+    e = np.linspace(-8.0, 8.0, 16001)
+    u = merge.e_coordinate(e)
+    assert np.all(np.diff(u) > 0)
+    np.testing.assert_allclose(np.diff(u)[np.abs(e[1:]) < 3.0 - 1e-9], 0.001, rtol=1e-9)
+    np.testing.assert_allclose(np.diff(u)[np.abs(e[:-1]) > 3.0 + 1e-9], 0.001 / merge.E_FAR_FACTOR, rtol=1e-9)
+    rng = np.random.default_rng(4)
+    desc = description(20000, np.zeros(20000), rng)
+    desc.steady[:, 0] = rng.uniform(-8.0, 8.0, 20000)
+    nodes = desc.steady[plan_groups(desc, TOLERANCE, 0).nodes, 0]
+    near = np.abs(nodes) < 3.0
+    assert near.sum() == 60  # 6 °C in bins of 0.1 °C
+    assert (~near).sum() == 20  # 2 × 5 °C in bins of 0.5 °C
+
+
 def test_nodes_are_refined_where_the_departure_changes_fast():
     """A departure with a 0.6 °C step at e = −0.3 °C (as latent heat makes near 0 °C): refinement adds
     nodes only around the step, and interpolation then errs by more than the tolerance only within it."""
