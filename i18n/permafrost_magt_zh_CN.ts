@@ -1092,8 +1092,48 @@
       <translation>含 class、n_freezing、n_thawing 列的 CSV（其他列忽略；n因子为空 = 无数据）。替代该分类体系的内置表。</translation>
     </message>
     <message>
-      <source>GDAL warp resampling. Automatic uses nearest neighbour, or the mode when the land cover is finer than the grid.</source>
-      <translation>GDAL warp 重采样方法。自动：最邻近，土地覆盖比格网细时取众数。</translation>
+      <source>Snow (optional)</source>
+      <translation>积雪（可选）</translation>
+    </message>
+    <message>
+      <source>Mean snow cover of the freezing season (band 1), in metres of snow depth or of water equivalent (see Snow quantity); depths must lie within 0–5 m. Sets the freezing n-factor where it has data.</source>
+      <translation>冻结季平均积雪（波段 1），单位为米雪深或米水当量（见“积雪量”）；雪深须在 0–5 m 之间。有数据处由其确定冻结 n因子。</translation>
+    </message>
+    <message>
+      <source>Snow quantity</source>
+      <translation>积雪量</translation>
+    </message>
+    <message>
+      <source>Snow depth (m)</source>
+      <translation>雪深（m）</translation>
+    </message>
+    <message>
+      <source>Snow water equivalent (m of water)</source>
+      <translation>雪水当量（m 水）</translation>
+    </message>
+    <message>
+      <source>What the snow raster holds; a water equivalent is turned into depth with the snow density.</source>
+      <translation>积雪栅格所存的量；雪水当量按积雪密度换算为雪深。</translation>
+    </message>
+    <message>
+      <source>Snow density (kg/m³)</source>
+      <translation>积雪密度（kg/m³）</translation>
+    </message>
+    <message>
+      <source>Bulk density of the snow pack; sets its conductivity (Sturm et al. 1997) and heat capacity. About 200–250 kg/m³ in taiga snow, 300–350 kg/m³ in wind-packed tundra and steppe snow.</source>
+      <translation>雪层整体密度；决定其导热率（Sturm et al. 1997）和热容量。泰加林积雪约 200–250 kg/m³，风压实的苔原和草原积雪约 300–350 kg/m³。</translation>
+    </message>
+    <message>
+      <source>Snow-free freezing n-factor</source>
+      <translation>无雪冻结 n因子</translation>
+    </message>
+    <message>
+      <source>Freezing n-factor of the ground without snow (about 0.9–1.0, Lunardini 1978); the snow's attenuation multiplies it.</source>
+      <translation>无积雪时地面的冻结 n因子（约 0.9–1.0，Lunardini 1978）；再乘以积雪的衰减系数。</translation>
+    </message>
+    <message>
+      <source>GDAL warp resampling. Automatic uses nearest neighbour, or the mode when the land cover is finer than the grid (the snow raster: bilinear, or average when finer).</source>
+      <translation>GDAL warp 重采样方法。自动：最邻近，土地覆盖比格网细时取众数（积雪栅格：双线性，比格网细时取平均）。</translation>
     </message>
     <message>
       <source>2-band n-factor raster on the model grid.</source>
@@ -1104,8 +1144,8 @@
       <translation>土地覆盖 → n因子</translation>
     </message>
     <message>
-      <source>Turns a land-cover class raster (MODIS MCD12 IGBP by default, Byte, NoData 255) into the 2-band freezing/thawing n-factor raster through a lookup table. Classes are aligned by nearest neighbour (mode when the source is finer). Default IGBP n-factors (class: n_freezing/n_thawing) are representative values within the ranges of Lunardini (1978), Klene et al. (2001), Smith &amp; Riseborough (2002), Karunaratne &amp; Burn (2004) and Kade et al. (2006); class 3 stands for the larch forests of the Greater Khingan: {table}. Water (0) and classes with empty n-factors become NoData, so the model skips them. ESA CCI LC classes (10–220, water 210) use the same values through resources/tables/nfactors_esacci.csv; for other schemes give your own CSV table.</source>
-      <translation>通过查找表将土地覆盖类别栅格（默认 MODIS MCD12 IGBP，Byte，无数据值 255）转换为冻结/融化 n因子双波段栅格。类别用最邻近法对齐（源数据更细时取众数）。默认 IGBP n因子（类别：冻结 n因子/融化 n因子）为 Lunardini (1978)、Klene et al. (2001)、Smith &amp; Riseborough (2002)、Karunaratne &amp; Burn (2004) 和 Kade et al. (2006) 给出范围内的代表值；类别 3 代表大兴安岭的落叶松林：{table}。水体（0）和 n因子为空的类别为无数据，模型跳过这些像元。ESA CCI LC 类别（10–220，水体 210）通过 resources/tables/nfactors_esacci.csv 使用相同的值；其他分类体系请提供自己的 CSV 表。</translation>
+      <source>Turns a land-cover class raster (MODIS MCD12 IGBP by default, Byte, NoData 255) into the 2-band freezing/thawing n-factor raster through a lookup table. Classes are aligned by nearest neighbour (mode when the source is finer). Default IGBP n-factors (class: n_freezing/n_thawing) are representative values within the ranges of Lunardini (1978), Klene et al. (2001), Smith &amp; Riseborough (2002), Karunaratne &amp; Burn (2004) and Kade et al. (2006); class 3 stands for the larch forests of the Greater Khingan: {table}. Water (0) and classes with empty n-factors become NoData, so the model skips them. ESA CCI LC classes (10–220, water 210) use the same values through resources/tables/nfactors_esacci.csv; for other schemes give your own CSV table. With a snow raster (mean snow depth or water equivalent of the freezing season, e.g. ERA5-Land sde or sd averaged over November–March), the freezing n-factor comes from the snow instead: the snow pack is a conducting layer over frozen ground, which passes a share a(h) of the annual temperature swing to the ground (periodic conduction through a layer, Carslaw &amp; Jaeger 1959, as Goodrich 1982 treated snow; Zhang 2005), with the snow conductivity of its density (Sturm et al. 1997): n_freezing = snow-free n-factor × a(h), e.g. 0.57 under 0.1 m, 0.29 under 0.3 m and 0.16 under 0.6 m of 250 kg/m³ snow. Pixels where the snow raster has no data keep the table's value; the thawing n-factor always comes from the table.</source>
+      <translation>通过查找表将土地覆盖类别栅格（默认 MODIS MCD12 IGBP，Byte，无数据值 255）转换为冻结/融化 n因子双波段栅格。类别用最邻近法对齐（源数据更细时取众数）。默认 IGBP n因子（类别：冻结 n因子/融化 n因子）为 Lunardini (1978)、Klene et al. (2001)、Smith &amp; Riseborough (2002)、Karunaratne &amp; Burn (2004) 和 Kade et al. (2006) 给出范围内的代表值；类别 3 代表大兴安岭的落叶松林：{table}。水体（0）和 n因子为空的类别为无数据，模型跳过这些像元。ESA CCI LC 类别（10–220，水体 210）通过 resources/tables/nfactors_esacci.csv 使用相同的值；其他分类体系请提供自己的 CSV 表。给出积雪栅格（冻结季平均雪深或雪水当量，例如 ERA5-Land 的 sde 或 sd 在 11–3 月的平均）时，冻结 n因子改由积雪确定：把雪层视为冻土之上的导热层，它把年温度变幅的 a(h) 部分传到地面（层状介质中的周期热传导，Carslaw &amp; Jaeger 1959，Goodrich 1982 即如此处理积雪；Zhang 2005），雪的导热率由其密度给出（Sturm et al. 1997）：冻结 n因子 = 无雪 n因子 × a(h)，例如 250 kg/m³ 的积雪深 0.1 m 时为 0.57，0.3 m 时为 0.29，0.6 m 时为 0.16。积雪栅格无数据的像元保留查找表的值；融化 n因子始终取自查找表。</translation>
     </message>
     <message>
       <source>HWSD topsoil sand (%)</source>
@@ -1441,7 +1481,7 @@
     </message>
     <message>
       <source>Optional shortcut for pixels that can hold no permafrost: when a pixel starts from equilibrium and its TTOP is above this value (e.g. 2) in every simulated year, its MAGT comes from the steady conduction profile (TTOP + geothermal gradient) instead of a simulation; the diagnostics flag it. Measured error of MAGT(10 m) for such pixels: up to 0.5 °C (warm side), more than the merged run's, so it is off by default (empty). A merged run reports its error at the check pixels apart.</source>
-        <translation>可选的捷径，用于不可能存在多年冻土的像元：若像元从平衡态开始且其 TTOP 在每个模拟年份都高于此值（例如 2），则其 MAGT 取自稳态传导剖面（TTOP + 地热梯度）而不进行模拟；诊断中会标记该像元。此类像元 10 m MAGT 的实测误差最大约 0.5 °C（偏暖），大于合并运行的误差，因此默认关闭（留空）。合并运行会在检验像元处单独报告其误差。</translation>
+      <translation>可选的捷径，用于不可能存在多年冻土的像元：若像元从平衡态开始且其 TTOP 在每个模拟年份都高于此值（例如 2），则其 MAGT 取自稳态传导剖面（TTOP + 地热梯度）而不进行模拟；诊断中会标记该像元。此类像元 10 m MAGT 的实测误差最大约 0.5 °C（偏暖），大于合并运行的误差，因此默认关闭（留空）。合并运行会在检验像元处单独报告其误差。</translation>
     </message>
     <message>
       <source>Merge tolerance (°C of MAGT)</source>
@@ -1802,6 +1842,10 @@
     <message>
       <source>Pixels per class: {counts}</source>
       <translation>各类别像元数：{counts}</translation>
+    </message>
+    <message>
+      <source>Freezing n-factor from the snow raster (density {density:g} kg/m³, snow-free n-factor {n0:g}); the output's metadata give the pixels and their mean snow depth</source>
+      <translation>冻结 n因子取自积雪栅格（密度 {density:g} kg/m³，无雪 n因子 {n0:g}）；输出的元数据给出相应像元数及其平均雪深</translation>
     </message>
     <message>
       <source>{n} pixels with soil properties; NoData elsewhere.</source>

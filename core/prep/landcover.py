@@ -8,6 +8,7 @@ columns ignored), e.g. for ESA CCI LC classes.
 
 import csv
 import os
+from contextlib import ExitStack
 
 import numpy as np
 
@@ -82,17 +83,26 @@ def classes_to_nfactors(classes, table):
     return out
 
 
-def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resampling="auto"):
+def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resampling="auto", snow=None):
     """Align land cover (categorical) to the grid, look up n-factors and write the 2-band raster, a row strip at
-    a time.
+    a time. With ``snow`` (a :class:`snow.Snow`), n_freezing comes from the snow cover wherever its raster
+    (aligned with ``resampling``, continuous) has data on a land pixel (``snow`` module).
 
-    Returns {class: pixel count} of the classes on the grid.
+    Returns {class: pixel count} of the classes on the grid; with ``snow`` the output's metadata gives the
+    pixels whose n_freezing came from the snow (``SNOW_PIXELS``) and their mean depth (``SNOW_MEAN_DEPTH_M``).
     """
     table = table if table is not None else read_table()
-    counts, fractional = {}, False
-    with Aligner(landcover_path, grid, "Land cover", resampling, categorical=True, bands=[1]) as source, \
-            strip_output(out_path, grid, 2, list(schema.NFACTOR_BANDS), ["1", "1"],
-                         metadata={"SOURCE": landcover_path}) as out:
+    counts, fractional, snowy, snow_depth = {}, False, 0, 0.0
+    metadata = {"SOURCE": landcover_path}
+    if snow is not None:
+        metadata.update(SNOW=snow.path, SNOW_QUANTITY=snow.quantity, SNOW_DENSITY_KG_M3=snow.density_kg_m3,
+                        SNOW_FREE_NF=snow.snow_free_nf)
+    with ExitStack() as stack:
+        source = stack.enter_context(Aligner(landcover_path, grid, "Land cover", resampling, categorical=True,
+                                             bands=[1]))
+        cover = None if snow is None else stack.enter_context(Aligner(snow.path, grid, "Snow", resampling, bands=[1]))
+        out = stack.enter_context(strip_output(out_path, grid, 2, list(schema.NFACTOR_BANDS), ["1", "1"],
+                                               metadata=metadata))
         for yoff, rows in strips(grid, BYTES_PER_PIXEL):
             classes = source.read(yoff, rows)[0]
             classes[~np.isfinite(mask[yoff:yoff + rows])] = np.nan
@@ -101,11 +111,26 @@ def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resamplin
             for value, count in zip(*np.unique(valid.astype(int), return_counts=True)):
                 counts[int(value)] = counts.get(int(value), 0) + int(count)
             if not fractional and set(counts) <= set(table):
-                out.write(classes_to_nfactors(classes, table), yoff)
+                nfactors = classes_to_nfactors(classes, table)
+                if cover is not None:
+                    depth_values = cover.read(yoff, rows)[0]
+                    snow_nf = snow.freezing_nfactor(depth_values)
+                    given = np.isfinite(snow_nf) & np.isfinite(nfactors[0])
+                    nfactors[0][given] = snow_nf[given]
+                    snowy += int(given.sum())
+                    snow_depth += float(snow.depth(depth_values[given]).sum())
+                out.write(nfactors, yoff)
         source.check()
+        if cover is not None:
+            cover.check()
         if not counts:
             raise ValueError("Land cover: no valid class inside the model-grid region")
         if fractional:
             raise ValueError("Land cover: values are not integer classes; expected a categorical raster")
         _unknown_classes(counts, table)
+        if snow is not None:
+            if not snowy:
+                raise ValueError("Snow: no value on the land pixels of the model grid (NoData or outside the raster)")
+            out.set_metadata("SNOW_PIXELS", snowy)
+            out.set_metadata("SNOW_MEAN_DEPTH_M", f"{snow_depth / snowy:.3f}")
     return dict(sorted(counts.items()))

@@ -89,6 +89,29 @@ def test_demo_chain_stations_hwsd_modis(run_alg, grid_tif, tmp_path):
         assert Grid.of(p).same_as(Grid.of(grid_tif))
 
 
+def test_nfactors_from_snow_water_equivalent(run_alg, grid_tif, tmp_path):
+    """A coarse 0.1° snow-water-equivalent grid (ERA5-Land-like, 60 mm everywhere, 250 kg/m³ → 0.24 m of snow):
+    n_freezing = a(0.24 m) wherever there is land, n_thawing as the IGBP table; bad units refused by name."""
+    from permafrost_magt.core.prep.snow import snow_attenuation
+
+    swe = geotiff(str(tmp_path / "swe.tif"), np.full((20, 30), 0.06), (121.0, 0.1, 0, 54.0, 0, -0.1), nodata=-1.0)
+    landcover = os.path.join(DEMO, "mcd12c1_2019_igbp_0p05.tif")
+    plain, snowy = str(tmp_path / "plain.tif"), str(tmp_path / "snowy.tif")
+    run_alg("prepare_nfactors", {"LANDCOVER": landcover, "TEMPLATE": grid_tif, "OUTPUT": plain})
+    run_alg("prepare_nfactors", {"LANDCOVER": landcover, "TEMPLATE": grid_tif, "SNOW": swe, "SNOW_QUANTITY": 1,
+                                 "OUTPUT": snowy})
+    before, after = read_raster(plain), read_raster(snowy)
+    land = np.isfinite(before[0])
+    assert land.any()
+    np.testing.assert_allclose(after[0][land], snow_attenuation(0.24, 250.0), rtol=1e-5)
+    np.testing.assert_array_equal(after[1], before[1])
+    with pytest.raises(QgsProcessingException, match="Snow: the depth raster gives a snow depth of 60 m"):
+        in_mm = geotiff(str(tmp_path / "mm.tif"), np.full((20, 30), 60.0), (121.0, 0.1, 0, 54.0, 0, -0.1))
+        run_alg("prepare_nfactors", {"LANDCOVER": landcover, "TEMPLATE": grid_tif, "SNOW": in_mm,
+                                     "OUTPUT": str(tmp_path / "bad.tif")})
+    assert not os.path.exists(tmp_path / "bad.tif") and no_partial_files(tmp_path)
+
+
 def test_station_point_layer_and_bad_prefix(run_alg, grid_tif, tmp_path):
     csv_rows = open(STATIONS, encoding="utf-8").read().splitlines()
     header = csv_rows[0].split(",")
