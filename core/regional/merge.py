@@ -218,18 +218,21 @@ def plan_groups(description, tolerance_c, steady_index):
         raise ValueError(f"merge tolerance must be > 0 °C, got {tolerance_c}")
     e10 = description.steady[:, steady_index]
     widths = np.array([w for _, w in FEATURES]) * tolerance_c
-    scaled = description.features / widths
+
+    def scaled(j):  # descriptor j in bin units; one column at a time keeps a large region's memory small
+        return description.features[:, j].astype(float) / widths[j]
+
     classes = class_ids(description.column_hash)
     row = np.zeros(e10.size, dtype=np.int64) if classes is None else classes.astype(np.int64)
-    for column in scaled.T:
-        row = _combine(row, np.floor(column).astype(np.int64))
+    for j in range(widths.size):
+        row = _combine(row, np.floor(scaled(j)).astype(np.int64))
     e_scaled = e_coordinate(e10) / (E_WIDTH * tolerance_c)
     group, counts = _combine(row, np.floor(e_scaled).astype(np.int64), counts=True)
-    position = np.concatenate([e_scaled[:, None], scaled], axis=1).astype(np.float32)
-    centre = np.zeros((counts.size, position.shape[1]))
-    np.add.at(centre, group, position)
-    centre /= counts[:, None]
-    distance = ((position - centre[group]) ** 2).sum(axis=1)
+    distance = np.zeros(e10.size)  # squared distance (bin units) from the group's centre
+    for j in range(-1, widths.size):
+        column = (e_scaled if j < 0 else scaled(j)).astype(np.float32)
+        centre = np.bincount(group, weights=column, minlength=counts.size) / counts
+        distance += (column - centre[group]) ** 2
     order = np.lexsort((np.arange(group.size), distance, group))
     first = np.r_[True, group[order][1:] != group[order][:-1]]
     return Plan(row, e10, np.sort(order[first]), classes is not None)

@@ -27,6 +27,9 @@ CHECK_SEED = 20100
 REFINEMENTS = 2
 NODE_PASSES = 6
 _SCAN_SHARE, _SIMULATE_SHARE = 0.1, 0.8  # progress shares of the scan and the simulations (the rest: writing)
+_FIRST_SHARE = 0.75
+"""Share of the simulations' progress given to the first plan (and of a plan's to its first nodes): most of the
+work; the refinement passes and any regrouping after a failed check share the rest."""
 
 
 def _flat_indices(grid, window, mask):
@@ -91,6 +94,14 @@ class _Simulated:
         return self.positions[np.minimum(self.rows(positions), self.positions.size - 1)] == positions
 
 
+def _stage_share(stage, later_stages, fraction):
+    """Progress (0…1) at ``fraction`` of stage ``stage`` (0 = first) of 1 + ``later_stages`` stages: the first
+    takes :data:`_FIRST_SHARE`, the later ones share the rest equally."""
+    if stage == 0:
+        return _FIRST_SHARE * fraction
+    return _FIRST_SHARE + (1.0 - _FIRST_SHARE) * (stage - 1 + fraction) / later_stages
+
+
 def _simulate(checked, settings, engine, store, flat, positions, stats, progress, is_cancelled):
     """Simulate the pixels at ``positions`` (not yet in ``store``), in blocks of about ``batch_columns``."""
     positions = store.missing(positions)
@@ -144,7 +155,7 @@ def _nodes(checked, settings, engine, store, flat, plan, candidates, description
     """Simulate the plan's nodes, then refine them pass after pass (``merge.Plan.refine``)."""
     for npass in range(NODE_PASSES + 1):
         _simulate(checked, settings, engine, store, flat, candidates[plan.nodes], stats,
-                  lambda f, n=npass: report((n + f) / (NODE_PASSES + 1)), is_cancelled)
+                  lambda f, n=npass: report(_stage_share(n, NODE_PASSES, f)), is_cancelled)
         if npass == NODE_PASSES:
             break
         nodes = candidates[plan.nodes]
@@ -198,10 +209,8 @@ def run_merged(checked, settings, engine, write, progress=None, is_cancelled=Non
     tolerance = settings.merge_tolerance_c
     plan = None
     for attempt in range(REFINEMENTS + 1):
-        share = _SIMULATE_SHARE / (REFINEMENTS + 1)
-
         def stage(fraction, a=attempt):
-            report(_SCAN_SHARE + share * (a + fraction))
+            report(_SCAN_SHARE + _SIMULATE_SHARE * _stage_share(a, REFINEMENTS, fraction))
 
         _simulate(checked, settings, engine, store, flat, sample, summary, lambda f: stage(0.2 * f), is_cancelled)
         if candidates.size:

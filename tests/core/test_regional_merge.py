@@ -234,3 +234,16 @@ def test_blocks_follow_the_pixels_they_simulate():
     assert windows[0][1] == rows[0] and windows[0][1] + windows[0][3] == rows[-1] + 1
     many = block_windows(grid, np.full(153, 100), 2000, workers=2)
     assert sum(w[3] for w in many) == 153 and all(100 * w[3] <= 2000 for w in many) and len(many) >= 8
+
+
+def test_progress_rises_steadily_to_one(region, tmp_path):
+    """The merged run's progress never goes back, ends at 1, and its first nodes (most of the work) fill most
+    of it, whatever refinement passes follow."""
+    inputs, _, _ = region
+    seen = []
+    run_region(inputs, ModelSettings(**{**SETTINGS, "merge_tolerance_c": TOLERANCE}),
+               {"magt": str(tmp_path / "magt.tif")}, progress=seen.append, log=lambda line: None)
+    assert np.all(np.diff(seen) >= 0) and seen[-1] == pytest.approx(1.0)
+    assert merged_run._stage_share(0, merged_run.NODE_PASSES, 1.0) == merged_run._stage_share(1, merged_run.NODE_PASSES,
+                                                                                               0.0)
+    assert merged_run._stage_share(merged_run.NODE_PASSES, merged_run.NODE_PASSES, 1.0) == pytest.approx(1.0)
