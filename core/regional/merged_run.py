@@ -16,7 +16,7 @@ alike pixels, the others interpolated (``merge``), checked on a random sample si
 import numpy as np
 
 from ..heat import make_grid
-from .blocks import block_windows, per_pixel_outputs, scan_windows, simulated_depths
+from .blocks import block_windows, per_pixel_outputs, read_pixels, scan_windows, simulated_depths
 from .columns import read_block, solver_arguments, valid_pixels
 from .merge import Description, describe, interpolate, plan_groups
 from .solve import BAND, COUNTS, simulated, warm_diagnostics
@@ -57,11 +57,9 @@ def scan_block(checked, settings, window, is_cancelled=None):
 
 def simulate_pixels(checked, settings, window, flat, is_cancelled=None):
     """Exact outputs (name → (npix, nband)) of the valid pixels with the sorted flat indices ``flat``, and stats."""
-    block = read_block(checked, settings, window)
-    chosen = np.zeros(valid_pixels(block).shape, dtype=bool)
-    chosen[flat // checked.grid.cols - window[1], flat % checked.grid.cols - window[0]] = True
+    block = read_pixels(checked, settings, window, flat)
     nodes = make_grid(bottom_m=settings.bottom_m, top_dz_m=settings.top_dz_m)
-    args = solver_arguments(block, chosen, settings, nodes, checked.initial_depths_m)
+    args = solver_arguments(block, np.ones((1, flat.size), dtype=bool), settings, nodes, checked.initial_depths_m)
     values, stats = simulated(args, settings, nodes, simulated_depths(settings), is_cancelled)
     return {name: v.T for name, v in values.items()}, stats
 

@@ -247,3 +247,27 @@ def test_progress_rises_steadily_to_one(region, tmp_path):
     assert merged_run._stage_share(0, merged_run.NODE_PASSES, 1.0) == merged_run._stage_share(1, merged_run.NODE_PASSES,
                                                                                                0.0)
     assert merged_run._stage_share(merged_run.NODE_PASSES, merged_run.NODE_PASSES, 1.0) == pytest.approx(1.0)
+
+
+def test_pixels_spread_over_many_rows_are_read_row_run_by_row_run(region, monkeypatch):
+    """Nodes and check pixels are few and far between: only their rows are read, in runs of at most
+    ``max_pixels`` raster pixels, and the values come back as the whole window's, in the pixels' order."""
+    from core.regional import blocks
+    from core.regional.columns import read_block
+    from core.regional.inputs import check_inputs
+
+    inputs, _, _ = region
+    settings = ModelSettings(**SETTINGS)
+    checked = check_inputs(inputs, settings)
+    window = (0, 0, COLS, ROWS)
+    whole = read_block(checked, settings, window)
+    rows = np.r_[2, 3, 4, 5, 6, 7, 8, 20, 21, 33]
+    flat = np.sort(np.unique(rows * COLS + np.random.default_rng(6).integers(0, COLS, rows.size)))
+    windows = []
+    monkeypatch.setattr(blocks, "read_block", lambda c, s, w: windows.append(w) or read_block(c, s, w))
+    got = blocks.read_pixels(checked, settings, window, flat, max_pixels=3 * COLS)
+    for name in ("climate", "soil", "nfactors"):
+        np.testing.assert_array_equal(getattr(got, name)[:, 0], getattr(whole, name)[:, flat // COLS, flat % COLS])
+    assert got.initial is None
+    read_rows = np.concatenate([np.arange(w[1], w[1] + w[3]) for w in windows])
+    assert sorted(read_rows) == sorted(set(rows)) and max(w[3] for w in windows) <= 3
