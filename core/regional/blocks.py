@@ -8,34 +8,34 @@ SCAN_PIXELS = 100_000
 """Raster pixels per task of the passes that read every pixel (finding and describing the valid ones). A
 task's working arrays take about 5 kB per valid pixel (15 years of monthly air temperature per pixel among
 them), about 0.5 GB per worker at this size."""
+READ_PIXELS = 1_000_000
+"""Most raster pixels read at once for a set of scattered pixels (``read_pixels``)."""
+TILE_ROWS = 256
+"""Rows of a GeoTIFF tile of the prepared inputs (GDAL's default)."""
 MIN_BLOCK_PIXELS = 256
 """Smaller blocks than this are not made to share the load: the solver runs a batch of this size about as fast
 per column as a larger one, while tiny blocks cost a raster read each."""
 
 
-def read_pixels(checked, settings, window, flat, max_pixels=SCAN_PIXELS):
+def read_pixels(checked, settings, window, flat, max_pixels=READ_PIXELS):
     """A :class:`columns.Block` of the pixels with the sorted flat indices ``flat`` (row × cols + col) inside
     ``window``: each array (bands, 1, npix), pixels in the order of ``flat``.
 
-    Only rows holding such pixels are read, in runs of consecutive rows of at most ``max_pixels`` raster
-    pixels, so a few pixels spread over many rows (interpolation nodes, check pixels) never load the whole
-    window."""
+    The window is read in bands of rows aligned with the GeoTIFF tiles (:data:`TILE_ROWS` rows, fewer when
+    that exceeds ``max_pixels`` raster pixels), each from its first to its last row holding such pixels, so
+    that a few pixels spread over many rows (interpolation nodes, check pixels) never load the whole window
+    and every tile is decompressed once."""
     cols, (xoff, _, xsize, _) = checked.grid.cols, window
     rows = flat // cols
-    distinct = np.unique(rows)
-    longest = max(1, max_pixels // xsize)
-    pieces, start = [], 0
-    while start < distinct.size:
-        end = start + 1
-        while end < distinct.size and distinct[end] == distinct[end - 1] + 1 and distinct[end] - distinct[start] < longest:
-            end += 1
-        first, last = int(distinct[start]), int(distinct[end - 1])
+    band_rows = TILE_ROWS if TILE_ROWS * xsize <= max_pixels else max(1, max_pixels // xsize)
+    pieces = []
+    for band in np.unique(rows // band_rows):
+        here = flat[rows // band_rows == band]
+        first, last = int(here[0] // cols), int(here[-1] // cols)
         block = read_block(checked, settings, (xoff, first, xsize, last - first + 1))
-        here = flat[(rows >= first) & (rows <= last)]
         chosen = np.zeros((last - first + 1, xsize), dtype=bool)
         chosen[here // cols - first, here % cols - xoff] = True
         pieces.append({name: None if a is None else a[:, chosen] for name, a in vars(block).items()})
-        start = end
     return Block(**{name: None if pieces[0][name] is None else np.concatenate([p[name] for p in pieces], axis=1)[:, None]
                     for name in pieces[0]})
 

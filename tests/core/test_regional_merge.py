@@ -250,8 +250,9 @@ def test_progress_rises_steadily_to_one(region, tmp_path):
 
 
 def test_pixels_spread_over_many_rows_are_read_row_run_by_row_run(region, monkeypatch):
-    """Nodes and check pixels are few and far between: only their rows are read, in runs of at most
-    ``max_pixels`` raster pixels, and the values come back as the whole window's, in the pixels' order."""
+    """Nodes and check pixels are few and far between: only the rows from the first to the last of them in each
+    band of rows (here 3 rows, by ``max_pixels``) are read, and the values come back as the whole window's, in
+    the pixels' order."""
     from core.regional import blocks
     from core.regional.columns import read_block
     from core.regional.inputs import check_inputs
@@ -265,7 +266,7 @@ def test_pixels_spread_over_many_rows_are_read_row_run_by_row_run(region, monkey
     flat = np.sort(np.unique(rows * COLS + np.random.default_rng(6).integers(0, COLS, rows.size)))
     windows = []
     monkeypatch.setattr(blocks, "read_block", lambda c, s, w: windows.append(w) or read_block(c, s, w))
-    got = blocks.read_pixels(checked, settings, window, flat, max_pixels=3 * COLS)
+    got = blocks.read_pixels(checked, settings, window, flat, max_pixels=3 * COLS)  # bands of 3 rows
     for name in ("climate", "soil", "nfactors"):
         np.testing.assert_array_equal(getattr(got, name)[:, 0], getattr(whole, name)[:, flat // COLS, flat % COLS])
     assert got.initial is None
