@@ -68,15 +68,16 @@ class LandcoverToNfactors(PermafrostAlgorithm):
                  f"{SNOW_DEPTH_RANGE[1]:g} m. Sets the freezing n-factor where it has data.")
         self.add(QgsProcessingParameterEnum("SNOW_QUANTITY", "Snow quantity",
                                             options=["Snow depth (m)", "Snow water equivalent (m of water)"],
-                                            defaultValue=0),
+                                            defaultValue=0, optional=True),
                  "What the snow raster holds; a water equivalent is turned into depth with the snow density.")
         self.add(QgsProcessingParameterNumber("SNOW_DENSITY", "Snow density (kg/m³)", QgsProcessingParameterNumber.Double,
-                                              defaultValue=250.0, minValue=DENSITY_RANGE[0], maxValue=DENSITY_RANGE[1]),
+                                              defaultValue=250.0, optional=True, minValue=DENSITY_RANGE[0],
+                                              maxValue=DENSITY_RANGE[1]),
                  "Bulk density of the snow pack; sets its conductivity (Sturm et al. 1997) and heat capacity. "
                  "About 200–250 kg/m³ in taiga snow, 300–350 kg/m³ in wind-packed tundra and steppe snow.",
                  advanced=True)
         self.add(QgsProcessingParameterNumber("SNOW_FREE_NF", "Snow-free freezing n-factor",
-                                              QgsProcessingParameterNumber.Double, defaultValue=1.0,
+                                              QgsProcessingParameterNumber.Double, defaultValue=1.0, optional=True,
                                               minValue=SNOW_FREE_NF_RANGE[0], maxValue=SNOW_FREE_NF_RANGE[1]),
                  "Freezing n-factor of the ground without snow (about 0.9–1.0, Lunardini 1978); the snow's "
                  "attenuation multiplies it.", advanced=True)
