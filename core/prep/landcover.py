@@ -113,12 +113,11 @@ def prepare_nfactors(landcover_path, grid, mask, out_path, table=None, resamplin
             if not fractional and set(counts) <= set(table):
                 nfactors = classes_to_nfactors(classes, table)
                 if cover is not None:
-                    depth_values = cover.read(yoff, rows)[0]
-                    snow_nf = snow.freezing_nfactor(depth_values)
-                    given = np.isfinite(snow_nf) & np.isfinite(nfactors[0])
-                    nfactors[0][given] = snow_nf[given]
+                    depth = snow.depth(cover.read(yoff, rows)[0])
+                    given = np.isfinite(depth) & np.isfinite(nfactors[0])
+                    nfactors[0][given] = snow.freezing_nfactor(depth[given])
                     snowy += int(given.sum())
-                    snow_depth += float(snow.depth(depth_values[given]).sum())
+                    snow_depth += float(depth[given].sum())
                 out.write(nfactors, yoff)
         source.check()
         if cover is not None:

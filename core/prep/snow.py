@@ -83,9 +83,8 @@ class Snow:
                              f"outside {lo:g}–{hi:g} m; it must hold metres (not cm or mm)")
         return depth
 
-    def freezing_nfactor(self, values):
-        """n_f = n_0 · a(h) of raster ``values`` (NaN where the raster has no data)."""
-        depth = self.depth(values)
+    def freezing_nfactor(self, depth):
+        """n_f = n_0 · a(h) of snow depths ``depth`` (m, from :meth:`depth`; NaN stays NaN)."""
         out = np.full(depth.shape, np.nan)
         given = np.isfinite(depth)
         out[given] = self.snow_free_nf * snow_attenuation(depth[given], self.density_kg_m3)

@@ -10,8 +10,9 @@ The shortcut is an explicit approximation whose size is set by a MAGT tolerance 
    (:data:`FEATURES`): the surface temperature swing, the n-factors, the water, unfrozen water and
    thermal resistance of the top 2 m, the frozen/thawed conductivity ratio, the heat flux, the warming
    over the period and the initial state, with bin widths proportional to ``tol``; and, within each
-   such row, on ``e(10 m)`` in bins of 2·``tol`` (5 times wider beyond ±3 °C, ``e_coordinate``). When the soil and n-factor inputs are classed (at most
-   :data:`MAX_CLASSES` distinct columns), the class is part of the key too, so no group mixes classes.
+   such row, on ``e(10 m)`` in bins of 2·``tol`` (5 times wider beyond ±3 °C, ``e_coordinate``). When
+   the soil and n-factor inputs are classed (at most :data:`MAX_CLASSES` distinct columns), the class is
+   part of the key too, so no group mixes classes.
 3. The pixel of each group nearest the group's centre (in bin units) is simulated: these are the first
    nodes of each row. For any other pixel the simulated departure from the steady estimate,
    r(z) = T_sim(z) − e(z), is interpolated linearly in e(10 m) between the nodes of its row just below
